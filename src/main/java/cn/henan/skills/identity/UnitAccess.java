@@ -1,0 +1,77 @@
+package cn.henan.skills.identity;
+
+import cn.henan.skills.unit.Unit;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other features ask of identity: a unit's groups (and demo users) exist, and a unit may see a process instance
+ * that belongs to it. A unit's people see only their own unit's work; task access comes from candidate groups.
+ */
+@Service
+public class UnitAccess {
+  static final String WORKFLOW_GROUP = "WORKFLOW";
+
+  private final IdentityService identity;
+  private final AuthorizationGrants grants;
+  private final IdentityProperties properties;
+
+  UnitAccess(IdentityService identity, AuthorizationGrants grants, IdentityProperties properties) {
+    this.identity = identity;
+    this.grants = grants;
+    this.properties = properties;
+  }
+
+  /** The unit's filer and leader groups, and with demo users on, a user of the same name in each. */
+  public void ensureUnitIdentity(Unit unit) {
+    ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
+    ensureGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
+    if (properties.demoUsers()) {
+      ensureUser(unit.filerGroup(), unit.getName(), "填报人", properties.demoPassword(), unit.filerGroup());
+      ensureUser(unit.leaderGroup(), unit.getName(), "领导小组组长", properties.demoPassword(), unit.leaderGroup());
+    }
+  }
+
+  /** Lets the unit's filers and leaders see this new instance (Tasklist, Cockpit, REST). */
+  public void grantInstanceToUnit(String unitCode, String processInstanceId) {
+    for (String group : new String[] {unitCode + "-filer", unitCode + "-leader"}) {
+      grants.grantGroupOnNewResource(group, Resources.PROCESS_INSTANCE, processInstanceId,
+          ProcessInstancePermissions.READ);
+    }
+  }
+
+  void ensureGroup(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    group.setType(WORKFLOW_GROUP);
+    identity.saveGroup(group);
+  }
+
+  /** Creates the user if missing and adds it to the groups it lacks. */
+  void ensureUser(String id, String firstName, String lastName, String password, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setPassword(password);
+      identity.saveUser(user);
+    }
+    for (String group : groups) {
+      addToGroupIfUserExists(id, group);
+    }
+  }
+
+  void addToGroupIfUserExists(String userId, String group) {
+    if (identity.createUserQuery().userId(userId).count() > 0
+        && identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+      identity.createMembership(userId, group);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package cn.henan.skills.quota;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "下达任务，启动各单位年度流程" (asynchronous: it starts one instance per unit). */
+@Component("publishAllocation")
+class PublishAllocation implements JavaDelegate {
+  private final QuotaDistribution distribution;
+
+  PublishAllocation(QuotaDistribution distribution) {
+    this.distribution = distribution;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int year = ((Number) execution.getVariable("year")).intValue();
+    int units = distribution.publish(year, execution.getProcessInstanceId());
+    execution.setVariable("publishedUnitCount", units);
+  }
+}

@@ -1,0 +1,104 @@
+package cn.henan.skills.quota;
+
+import cn.henan.skills.unit.Unit;
+import cn.henan.skills.unit.UnitRegistry;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A year's allocation from a validated table to the units: the validated table is kept as the year's draft until the
+ * leader approves; publishing stores it for good and starts every unit's year. A year is published once.
+ */
+@Service
+public class QuotaDistribution {
+  private static final DateTimeFormatter BEIJING_DATE =
+      DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZoneId.of("Asia/Shanghai"));
+  private final AllocationYearRepository years;
+  private final QuotaAllocationRepository quotas;
+  private final UnitRegistry units;
+  private final UnitYearLauncher launcher;
+  private final Clock clock;
+
+  QuotaDistribution(AllocationYearRepository years, QuotaAllocationRepository quotas, UnitRegistry units,
+      UnitYearLauncher launcher, Optional<Clock> clock) {
+    this.years = years;
+    this.quotas = quotas;
+    this.units = units;
+    this.launcher = launcher;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** Why a distribution for this year cannot start, or empty when it can. */
+  @Transactional(readOnly = true)
+  public Optional<String> refusalToStart(int year) {
+    if (year < 2022 || year > 2100) {
+      return Optional.of("年度“" + year + "”无效：应为 2022 至 2100 之间的年份。");
+    }
+    return years.findById(year).filter(AllocationYear::isPublished)
+        .map(y -> year + " 年的任务已于 " + BEIJING_DATE.format(y.getPublishedAt()) + " 下达，不能重复下达。");
+  }
+
+  /** Replaces the year's draft with a validated table (a table with errors never gets here). */
+  @Transactional
+  public void saveDraft(int year, String sourceName, List<AllocationLine> lines) {
+    AllocationYear allocationYear = years.lockYear(year).orElseGet(() -> new AllocationYear(year));
+    if (allocationYear.isPublished()) {
+      throw new AllocationAlreadyPublishedException(year);
+    }
+    allocationYear.replaceDraft(sourceName, clock.instant());
+    years.saveAndFlush(allocationYear);
+    quotas.deleteByYear(year);
+    quotas.flush();
+    quotas.saveAll(lines.stream().map(line -> new QuotaAllocation(year, line)).toList());
+  }
+
+  /**
+   * Publishes the year's draft: the quotas become final and each unit gets its {@code unit-year} instance.
+   *
+   * @return the number of units the year was published to
+   */
+  @Transactional
+  public int publish(int year, String processInstanceId) {
+    AllocationYear allocationYear = years.lockYear(year)
+        .orElseThrow(() -> new IllegalStateException(year + " 年没有已校验的任务分配表，无法下达。"));
+    if (allocationYear.isPublished()) {
+      throw new AllocationAlreadyPublishedException(year);
+    }
+    allocationYear.publish(clock.instant(), processInstanceId);
+    Map<String, Unit> unitsByCode = units.allUnits().stream()
+        .collect(Collectors.toMap(Unit::getCode, Function.identity()));
+    List<QuotaAllocation> allocations = quotas.findByYearOrderBySourceRow(year);
+    for (QuotaAllocation allocation : allocations) {
+      launcher.launch(unitsByCode.get(allocation.getUnitCode()), allocation);
+    }
+    return allocations.size();
+  }
+
+  /** The published allocation of a year, in table order. */
+  @Transactional(readOnly = true)
+  public Optional<PublishedAllocation> published(int year) {
+    return years.findById(year).filter(AllocationYear::isPublished).map(y -> {
+      Map<String, Unit> unitsByCode = units.allUnits().stream()
+          .collect(Collectors.toMap(Unit::getCode, Function.identity()));
+      List<PublishedAllocation.UnitQuota> rows = quotas.findByYearOrderBySourceRow(year).stream()
+          .map(q -> new PublishedAllocation.UnitQuota(unitsByCode.get(q.getUnitCode()), q))
+          .toList();
+      return new PublishedAllocation(year, y.getPublishedAt(), rows);
+    });
+  }
+
+  /** One unit's published quota for a year. */
+  @Transactional(readOnly = true)
+  public Optional<QuotaAllocation> quotaOf(int year, String unitCode) {
+    return years.findById(year).filter(AllocationYear::isPublished)
+        .flatMap(y -> quotas.findByYearAndUnitCode(year, unitCode));
+  }
+}

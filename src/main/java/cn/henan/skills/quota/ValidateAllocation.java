@@ -1,0 +1,76 @@
+package cn.henan.skills.quota;
+
+import cn.henan.skills.unit.UnitRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task "校验任务分配表": reads the built-in table or the uploaded file, validates it against the unit registry,
+ * and keeps a valid table as the year's draft. Errors go to {@code allocationErrors} for the fix task.
+ */
+@Component("validateAllocation")
+class ValidateAllocation implements JavaDelegate {
+  static final String SOURCE_UPLOAD = "upload";
+
+  private final AllocationImporter importer;
+  private final UnitRegistry units;
+  private final QuotaDistribution distribution;
+
+  ValidateAllocation(AllocationImporter importer, UnitRegistry units, QuotaDistribution distribution) {
+    this.importer = importer;
+    this.units = units;
+    this.distribution = distribution;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws IOException {
+    int year = ((Number) execution.getVariable("year")).intValue();
+    execution.removeVariable("returnReason");
+    AllocationImport result;
+    String sourceName;
+    if (SOURCE_UPLOAD.equals(execution.getVariable("allocationSource"))) {
+      FileValue file = execution.getVariableTyped("allocationFile");
+      if (file == null || file.getValue() == null) {
+        reject(execution, "选择了“上传分配表文件”，但没有上传文件。请选择 CSV 或 XLSX 文件后重新提交。");
+        return;
+      }
+      sourceName = file.getFilename();
+      try (InputStream in = file.getValue()) {
+        result = importer.read(sourceName, in.readAllBytes(), units.provincialUnits());
+      }
+    } else {
+      ClassPathResource builtin = new ClassPathResource("allocation/allocation-" + year + ".csv");
+      if (!builtin.exists()) {
+        reject(execution, "没有内置的 " + year + " 年任务分配表，请上传分配表文件。");
+        return;
+      }
+      sourceName = "内置 " + year + " 年任务分配表（附件1）";
+      try (InputStream in = builtin.getInputStream()) {
+        result = importer.read(builtin.getFilename(), in.readAllBytes(), units.provincialUnits());
+      }
+    }
+    if (!result.ok()) {
+      reject(execution, result.problemReport());
+      return;
+    }
+    distribution.saveDraft(year, sourceName, result.lines());
+    execution.setVariable("allocationValid", true);
+    execution.setVariable("allocationErrors", null);
+    execution.setVariable("allocationSourceName", sourceName);
+    execution.setVariable("unitCount", result.lines().size());
+    execution.setVariable("trainingTotal", result.totals().training());
+    execution.setVariable("certificationTotal", result.totals().certification());
+    execution.setVariable("advancedTotal", result.totals().advanced());
+    execution.setVariable("onePlusXTotal", result.totals().onePlusX());
+  }
+
+  private static void reject(DelegateExecution execution, String errors) {
+    execution.setVariable("allocationValid", false);
+    execution.setVariable("allocationErrors", errors);
+  }
+}

@@ -1,0 +1,203 @@
+package cn.henan.skills.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import cn.henan.skills.SkillsHenanTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** quota-distribution end to end, driven as the people of the province would in Tasklist. */
+@SkillsHenanTest
+class QuotaDistributionProcessTest {
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void invalidTableIsFixedInPlaceThenApprovedAndPublishedToEveryUnit() throws Exception {
+    byte[] broken = "unit,training_quota,certification_quota,advanced_or_above_quota,one_plus_x_quota\n郑州市,80000,90000,,14000\n"
+        .getBytes(StandardCharsets.UTF_8);
+    ProcessInstance distribution = as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", upload(2022, "broken.csv", broken)));
+
+    assertThat(distribution).isStarted().hasBusinessKey("2022");
+    Task fix = singleTask(distribution);
+    assertThat(fix).hasCandidateGroup("province-edu");
+    String errors = (String) runtimeService.getVariable(distribution.getId(), "allocationErrors");
+    assertThat(errors).contains("第 2 行").contains("取证人数").contains("90000").contains("80000");
+
+    // the officer switches to the built-in table on the same task; the process is not restarted
+    as("province", "province-edu", () -> {
+      taskService.complete(fix.getId(), Variables.putValue("allocationSource", "builtin"));
+      return null;
+    });
+    Task approval = singleTask(distribution);
+    assertThat(approval).hasCandidateGroup("province-leader");
+    assertThat(runtimeService.getVariables(distribution.getId())).containsEntry("unitCount", 171)
+        .containsEntry("trainingTotal", 1_100_000L).containsEntry("certificationTotal", 800_000L)
+        .containsEntry("advancedTotal", 310_000L).containsEntry("onePlusXTotal", 150_000L);
+
+    as("leader", "province-leader", () -> {
+      taskService.complete(approval.getId(), Variables.putValue("approvalDecision", "approve"));
+      return null;
+    });
+    // publishing runs as a job, not in the leader's click
+    assertThat(distribution).isNotEnded();
+    execute(job());
+    assertThat(distribution).isEnded();
+
+    List<ProcessInstance> unitYears = runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-year")
+        .processInstanceBusinessKeyLike("2022/%").list();
+    assertThat(unitYears).hasSize(171);
+    assertThat(unitYears).extracting(ProcessInstance::getBusinessKey)
+        .contains("2022/u001", "2022/u002", "2022/u099", "2022/u171");
+    ProcessInstance zhengzhou = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2022/u001")
+        .singleResult();
+    Task receive = taskService.createTaskQuery().processInstanceId(zhengzhou.getId()).singleResult();
+    assertThat(receive).hasName("接收年度任务").hasCandidateGroup("u001-filer");
+    Map<String, Object> quota = runtimeService.getVariables(zhengzhou.getId());
+    assertThat(quota).containsEntry("trainingQuota", 80000).containsEntry("certificationQuota", 70000)
+        .containsEntry("advancedQuota", null).containsEntry("onePlusXQuota", 14000)
+        .containsEntry("unitName", "郑州市");
+
+    // the published table over REST
+    ResponseEntity<String> response = http.withBasicAuth("u005-filer", "demo")
+        .getForEntity("/api/allocations/2022", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode body = new ObjectMapper().readTree(response.getBody());
+    assertThat(body.get("year").asInt()).isEqualTo(2022);
+    assertThat(body.get("units")).hasSize(171);
+    JsonNode first = body.get("units").get(0);
+    assertThat(first.get("code").asText()).isEqualTo("u001");
+    assertThat(first.get("name").asText()).isEqualTo("郑州市");
+    assertThat(first.get("kind").asText()).isEqualTo("prefecture_city");
+    assertThat(first.get("training").asInt()).isEqualTo(80000);
+    assertThat(first.get("advanced").isNull()).isTrue();
+    assertThat(body.get("totals").get("training").asLong()).isEqualTo(1_100_000L);
+    assertThat(body.get("totals").get("certification").asLong()).isEqualTo(800_000L);
+    assertThat(body.get("totals").get("advanced").asLong()).isEqualTo(310_000L);
+    assertThat(body.get("totals").get("onePlusX").asLong()).isEqualTo(150_000L);
+    assertThat(http.getForEntity("/api/allocations/2022", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // a second distribution for a published year is refused at the start, with the reason
+    assertThatThrownBy(() -> as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", Variables.putValue("year", 2022).putValue("allocationSource", "builtin"))))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("2022 年的任务已于").hasMessageContaining("不能重复下达");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-year")
+        .processInstanceBusinessKeyLike("2022/%").count()).isEqualTo(171);
+  }
+
+  @Test
+  void leaderReturnsWithReasonAndTheOfficerResubmits() throws Exception {
+    ProcessInstance distribution = as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", upload(2023, "2023.csv", twoUnitTable(5000))));
+    Task approval = singleTask(distribution);
+    assertThat(approval).hasCandidateGroup("province-leader");
+
+    as("leader", "province-leader", () -> {
+      taskService.complete(approval.getId(), Variables.putValue("approvalDecision", "return")
+          .putValue("returnReason", "开封市任务偏低，请复核"));
+      return null;
+    });
+    Task fix = singleTask(distribution);
+    assertThat(fix).hasCandidateGroup("province-edu");
+    assertThat(taskService.getVariable(fix.getId(), "returnReason")).isEqualTo("开封市任务偏低，请复核");
+
+    as("province", "province-edu", () -> {
+      taskService.complete(fix.getId(), upload(2023, "2023-v2.csv", twoUnitTable(15000)));
+      return null;
+    });
+    Task secondApproval = singleTask(distribution);
+    assertThat(secondApproval).hasCandidateGroup("province-leader");
+    assertThat(runtimeService.getVariable(distribution.getId(), "returnReason")).isNull();
+    as("leader", "province-leader", () -> {
+      taskService.complete(secondApproval.getId(), Variables.putValue("approvalDecision", "approve"));
+      return null;
+    });
+    execute(job());
+    assertThat(distribution).isEnded();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-year")
+        .processInstanceBusinessKeyLike("2023/%").list()).extracting(ProcessInstance::getBusinessKey)
+        .containsExactlyInAnyOrder("2023/u001", "2023/u002");
+    assertThat(runtimeService.getVariable(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey("2023/u002").singleResult().getId(), "trainingQuota")).isEqualTo(15000);
+  }
+
+  @Test
+  void aSecondDistributionOfAYearInProgressIsRefused() throws Exception {
+    as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", upload(2024, "2024.csv", twoUnitTable(1000))));
+    assertThatThrownBy(() -> as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", upload(2024, "again.csv", twoUnitTable(1000)))))
+        .hasMessageContaining("2024 年的任务分配流程已在进行中");
+  }
+
+  @Test
+  void onlyTheProvinceEducationOfficeMayStartADistribution() {
+    assertThatThrownBy(() -> as("u001-filer", "u001-filer", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", Variables.putValue("year", 2025).putValue("allocationSource", "builtin"))))
+        .hasMessageContaining("CREATE");
+  }
+
+  static byte[] twoUnitTable(int kaifengTraining) {
+    return ("单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n"
+        + "郑州市,80000,70000,——,14000\n"
+        + "开封市," + kaifengTraining + ",800,——,100\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  static VariableMap upload(int year, String fileName, byte[] content) {
+    return Variables.putValue("year", year).putValue("allocationSource", "upload")
+        .putValueTyped("allocationFile", Variables.fileValue(fileName).file(content).mimeType("text/csv").create());
+  }
+
+  private Task singleTask(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private <T> T as(String user, String group, Callable<T> action) throws Exception {
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      return action.call();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
