@@ -35,7 +35,8 @@ final class UnitMatcher {
   /** Why {@code name} matches no unit, suggesting the closest registry name when it is a likely misspelling. */
   String unknown(String name) {
     String wanted = Names.normalize(name);
-    int tolerance = Math.max(2, wanted.length() / 3);
+    // one edit in three characters: with two edits allowed, 「北京大学」 would be offered 「开封大学」
+    int tolerance = Math.max(1, wanted.length() / 3);
     return byName.entrySet().stream()
         .min(Comparator.comparingInt(entry -> distance(wanted, entry.getKey())))
         .filter(closest -> distance(wanted, closest.getKey()) <= tolerance)

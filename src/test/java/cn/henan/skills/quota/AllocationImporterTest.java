@@ -253,8 +253,18 @@ class AllocationImporterTest {
 
   @Test
   void unknownUnitFarFromEveryNameGetsNoSuggestion() {
-    assertRejected(importCsv(withLine(43, "43,北京市海淀区职业技术学校,undergraduate,6000,2490,1200,240")),
-        "第 44 行「unit」：单位名册中没有「北京市海淀区职业技术学校」：请使用通知附件 1 中的单位全称");
+    List<String> lines = withLine(43, "43,北京市海淀区职业技术学校,undergraduate,6000,2490,1200,240");
+    lines.set(74, "74,北京大学,higher_vocational,7000,5580,4500,1120");
+
+    assertRejected(importCsv(lines),
+        "第 44 行「unit」：单位名册中没有「北京市海淀区职业技术学校」：请使用通知附件 1 中的单位全称",
+        "第 75 行「unit」：单位名册中没有「北京大学」：请使用通知附件 1 中的单位全称");
+  }
+
+  @Test
+  void misspeltShortNameStillGetsASuggestion() {
+    assertRejected(importCsv(withLine(1, "1,郑洲市,prefecture_city,80000,70000,,14000")),
+        "第 2 行「unit」：单位名册中没有「郑洲市」，是否为「郑州市」？");
   }
 
   @Test
