@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
  * so restarts change nothing.
  */
 @Component
-@Order(1)
 class IdentitySeeder {
   private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
 
@@ -44,7 +43,9 @@ class IdentitySeeder {
     this.properties = properties;
   }
 
-  @EventListener(PostDeployEvent.class)
+  // before the job executor starts (it starts when the application is ready)
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(1)
   public void seed() {
     long started = System.nanoTime();
     Map<String, String> provinceGroups = new LinkedHashMap<>();

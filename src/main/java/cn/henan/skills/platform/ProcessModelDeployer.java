@@ -8,7 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
  * Unchanged resources are not redeployed; a change to any of them deploys the set anew.
  */
 @Component
-@Order(0)
 class ProcessModelDeployer {
   static final String DEPLOYMENT_NAME = "skills-henan";
   private static final Logger log = LoggerFactory.getLogger(ProcessModelDeployer.class);
@@ -37,7 +36,9 @@ class ProcessModelDeployer {
     this.repositoryService = repositoryService;
   }
 
-  @EventListener(PostDeployEvent.class)
+  // before the job executor starts (it starts when the application is ready)
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(0)
   public void deploy() throws IOException {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     List<Resource> resources = new ArrayList<>();

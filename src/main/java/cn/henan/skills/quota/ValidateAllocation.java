@@ -35,7 +35,8 @@ class ValidateAllocation implements JavaDelegate {
     String sourceName;
     if (SOURCE_UPLOAD.equals(execution.getVariable("allocationSource"))) {
       FileValue file = execution.getVariableTyped("allocationFile");
-      if (file == null || file.getValue() == null) {
+      // Tasklist sends an empty, nameless file when the file input was left empty
+      if (file == null || file.getValue() == null || file.getFilename() == null || file.getFilename().isBlank()) {
         reject(execution, "选择了“上传分配表文件”，但没有上传文件。请选择 CSV 或 XLSX 文件后重新提交。");
         return;
       }

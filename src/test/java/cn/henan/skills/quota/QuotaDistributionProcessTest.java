@@ -152,6 +152,7 @@ class QuotaDistributionProcessTest {
       taskService.complete(secondApproval.getId(), Variables.putValue("approvalDecision", "approve"));
       return null;
     });
+    assertThat(distribution).isNotEnded();
     execute(job());
     assertThat(distribution).isEnded();
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-year")
