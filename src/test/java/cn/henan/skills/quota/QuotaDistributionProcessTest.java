@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** quota-distribution end to end, driven as the people of the province would in Tasklist. */
 @SkillsHenanTest
@@ -39,6 +41,7 @@ class QuotaDistributionProcessTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired TestRestTemplate http;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void init() {
@@ -62,6 +65,7 @@ class QuotaDistributionProcessTest {
     assertThat(fix).hasCandidateGroup("province-edu");
     String errors = (String) runtimeService.getVariable(distribution.getId(), "allocationErrors");
     assertThat(errors).contains("第 2 行").contains("取证人数").contains("90000").contains("80000");
+    assertThat(savedQuotaRows(2022)).as("a table with errors writes nothing").isZero();
 
     // the officer switches to the built-in table on the same task; the process is not restarted
     as("province", "province-edu", () -> {
@@ -70,6 +74,7 @@ class QuotaDistributionProcessTest {
     });
     Task approval = singleTask(distribution);
     assertThat(approval).hasCandidateGroup("province-leader");
+    assertThat(savedQuotaRows(2022)).isEqualTo(171);
     assertThat(runtimeService.getVariables(distribution.getId())).containsEntry("unitCount", 171)
         .containsEntry("trainingTotal", 1_100_000L).containsEntry("certificationTotal", 800_000L)
         .containsEntry("advancedTotal", 310_000L).containsEntry("onePlusXTotal", 150_000L);
@@ -141,8 +146,19 @@ class QuotaDistributionProcessTest {
     assertThat(fix).hasCandidateGroup("province-edu");
     assertThat(taskService.getVariable(fix.getId(), "returnReason")).isEqualTo("开封市任务偏低，请复核");
 
+    // a broken re-upload is reported and leaves the validated draft as it was
     as("province", "province-edu", () -> {
-      taskService.complete(fix.getId(), upload(2023, "2023-v2.csv", twoUnitTable(15000)));
+      taskService.complete(fix.getId(), upload(2023, "bad.csv", "单位,培训任务（人次）\n郑州市,1\n"
+          .getBytes(StandardCharsets.UTF_8)));
+      return null;
+    });
+    Task fixAgain = singleTask(distribution);
+    assertThat(fixAgain).hasCandidateGroup("province-edu");
+    assertThat((String) taskService.getVariable(fixAgain.getId(), "allocationErrors")).contains("取证人数");
+    assertThat(savedQuotaRows(2023)).isEqualTo(2);
+
+    as("province", "province-edu", () -> {
+      taskService.complete(fixAgain.getId(), upload(2023, "2023-v2.csv", twoUnitTable(15000)));
       return null;
     });
     Task secondApproval = singleTask(distribution);
@@ -187,6 +203,11 @@ class QuotaDistributionProcessTest {
   static VariableMap upload(int year, String fileName, byte[] content) {
     return Variables.putValue("year", year).putValue("allocationSource", "upload")
         .putValueTyped("allocationFile", Variables.fileValue(fileName).file(content).mimeType("text/csv").create());
+  }
+
+  private int savedQuotaRows(int year) {
+    return new JdbcTemplate(dataSource).queryForObject("select count(*) from quota_allocation where year = ?",
+        Integer.class, year);
   }
 
   private Task singleTask(ProcessInstance instance) {
