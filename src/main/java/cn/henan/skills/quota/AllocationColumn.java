@@ -1,5 +1,7 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.Names;
+
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Predicate;

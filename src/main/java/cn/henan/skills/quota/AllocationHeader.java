@@ -1,5 +1,7 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.ImportProblem;
+
 import cn.henan.skills.tabular.Table;
 import java.util.Arrays;
 import java.util.EnumMap;

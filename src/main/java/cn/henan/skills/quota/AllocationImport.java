@@ -1,5 +1,7 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.ImportProblem;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,5 +1,9 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.ImportProblem;
+import cn.henan.skills.tabular.Names;
+import cn.henan.skills.tabular.QuotaCell;
+
 import static cn.henan.skills.quota.AllocationColumn.ADVANCED;
 import static cn.henan.skills.quota.AllocationColumn.CERTIFICATION;
 import static cn.henan.skills.quota.AllocationColumn.KIND;

@@ -31,14 +31,18 @@ public class QuotaAllocation {
   protected QuotaAllocation() {
   }
 
-  QuotaAllocation(int year, AllocationLine line) {
+  QuotaAllocation(int year, String unitCode, int sourceRow, Quota quota) {
     this.year = year;
-    this.unitCode = line.unitCode();
-    this.sourceRow = line.row();
-    this.training = line.training();
-    this.certification = line.certification();
-    this.advanced = line.advanced();
-    this.onePlusX = line.onePlusX();
+    this.unitCode = unitCode;
+    this.sourceRow = sourceRow;
+    this.training = quota.training();
+    this.certification = quota.certification();
+    this.advanced = quota.advanced();
+    this.onePlusX = quota.onePlusX();
+  }
+
+  public Quota toQuota() {
+    return new Quota(training, certification, advanced, onePlusX);
   }
 
   public int getYear() {

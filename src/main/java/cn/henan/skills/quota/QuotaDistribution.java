@@ -24,16 +24,16 @@ public class QuotaDistribution {
   private final AllocationYearRepository years;
   private final QuotaAllocationRepository quotas;
   private final UnitRegistry units;
-  private final UnitYearLauncher launcher;
+  private final UnitYears unitYears;
   private final Clock clock;
 
   QuotaDistribution(AllocationYearRepository years, QuotaAllocationRepository quotas, UnitRegistry units,
-      UnitYearLauncher launcher, Optional<Clock> clock) {
+      UnitYears unitYears, Clock clock) {
     this.years = years;
     this.quotas = quotas;
     this.units = units;
-    this.launcher = launcher;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.unitYears = unitYears;
+    this.clock = clock;
   }
 
   /** Why a distribution for this year cannot start, or empty when it can. */
@@ -57,7 +57,8 @@ public class QuotaDistribution {
     years.saveAndFlush(allocationYear);
     quotas.deleteByYear(year);
     quotas.flush();
-    quotas.saveAll(lines.stream().map(line -> new QuotaAllocation(year, line)).toList());
+    quotas.saveAll(lines.stream().map(line -> new QuotaAllocation(year, line.unitCode(), line.row(),
+        new Quota(line.training(), line.certification(), line.advanced(), line.onePlusX()))).toList());
   }
 
   /**
@@ -77,7 +78,7 @@ public class QuotaDistribution {
         .collect(Collectors.toMap(Unit::getCode, Function.identity()));
     List<QuotaAllocation> allocations = quotas.findByYearOrderBySourceRow(year);
     for (QuotaAllocation allocation : allocations) {
-      launcher.launch(unitsByCode.get(allocation.getUnitCode()), allocation);
+      unitYears.start(unitsByCode.get(allocation.getUnitCode()), year, allocation.toQuota());
     }
     return allocations.size();
   }
@@ -95,10 +96,34 @@ public class QuotaDistribution {
     });
   }
 
-  /** One unit's published quota for a year. */
+  /** One unit's (or school's) published quota for a year. */
   @Transactional(readOnly = true)
-  public Optional<QuotaAllocation> quotaOf(int year, String unitCode) {
+  public Optional<Quota> quotaOf(int year, String unitCode) {
     return years.findById(year).filter(AllocationYear::isPublished)
-        .flatMap(y -> quotas.findByYearAndUnitCode(year, unitCode));
+        .flatMap(y -> quotas.findByYearAndUnitCode(year, unitCode)).map(QuotaAllocation::toQuota);
+  }
+
+  /** Every published quota of a year by unit code, schools included. */
+  @Transactional(readOnly = true)
+  public Map<String, Quota> quotasOf(int year) {
+    return years.findById(year).filter(AllocationYear::isPublished)
+        .map(y -> quotas.findByYearOrderBySourceRow(year).stream()
+            .collect(Collectors.toMap(QuotaAllocation::getUnitCode, QuotaAllocation::toQuota)))
+        .orElse(Map.of());
+  }
+
+  /**
+   * Records the quotas a city gave its schools (their units already registered) next to the province's, so every
+   * feature reads every unit's annual task from one place. Rows are numbered after the province's table.
+   */
+  @Transactional
+  public void recordSchoolQuotas(int year, Map<String, Quota> schoolQuotas) {
+    AllocationYear allocationYear = years.lockYear(year).filter(AllocationYear::isPublished)
+        .orElseThrow(() -> new IllegalStateException(year + " 年的任务尚未下达，不能细分。"));
+    int row = quotas.findByYearOrderBySourceRow(allocationYear.getYear()).stream()
+        .mapToInt(QuotaAllocation::getSourceRow).max().orElse(0);
+    for (Map.Entry<String, Quota> school : schoolQuotas.entrySet()) {
+      quotas.save(new QuotaAllocation(year, school.getKey(), ++row, school.getValue()));
+    }
   }
 }

@@ -1,5 +1,7 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.Names;
+
 import cn.henan.skills.unit.Unit;
 import java.util.Collection;
 import java.util.Comparator;

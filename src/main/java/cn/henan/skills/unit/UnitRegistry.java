@@ -28,6 +28,31 @@ public class UnitRegistry {
     return units.findById(code);
   }
 
+  /** The schools a city bureau registered by subdividing its quota. */
+  public List<Unit> schoolsOf(String cityCode) {
+    return units.findByParentCodeOrderBySeq(cityCode);
+  }
+
+  /**
+   * Registers a city's secondary vocational schools as units {@code <city>-s01}, {@code <city>-s02}, … in the given
+   * order, continuing after the schools the city already has.
+   */
+  @Transactional
+  public List<Unit> registerSchools(String cityCode, List<String> schoolNames) {
+    Unit city = get(cityCode);
+    if (!city.getKind().isBureau()) {
+      throw new IllegalArgumentException(city.getName() + " 不是市县教育局，不能设立所属学校。");
+    }
+    int seq = schoolsOf(cityCode).stream().mapToInt(Unit::getSeq).max().orElse(0);
+    List<Unit> schools = new java.util.ArrayList<>();
+    for (String name : schoolNames) {
+      seq++;
+      schools.add(units.save(new Unit(String.format("%s-s%02d", cityCode, seq), name,
+          UnitKind.SECONDARY_VOCATIONAL, cityCode, seq)));
+    }
+    return schools;
+  }
+
   public Unit get(String code) {
     return find(code).orElseThrow(() -> new IllegalArgumentException("单位代码不存在：" + code));
   }

@@ -7,4 +7,6 @@ interface UnitRepository extends JpaRepository<Unit, String> {
   List<Unit> findAllByOrderBySeqAscCodeAsc();
 
   List<Unit> findByParentCodeIsNullOrderBySeq();
+
+  List<Unit> findByParentCodeOrderBySeq(String parentCode);
 }

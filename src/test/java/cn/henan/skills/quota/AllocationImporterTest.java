@@ -1,5 +1,8 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.ImportProblem;
+import cn.henan.skills.tabular.Names;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.henan.skills.tabular.TabularFile;

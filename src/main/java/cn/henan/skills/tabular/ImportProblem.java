@@ -1,11 +1,11 @@
-package cn.henan.skills.quota;
+package cn.henan.skills.tabular;
 
 /**
- * One thing wrong with an uploaded allocation table. {@code row} is the row number in the file (the header is row 1),
+ * One thing wrong with an uploaded table. {@code row} is the row number in the file (the header is row 1),
  * {@code column} the column's header as written in the file; either is null when the problem is not tied to it.
  */
 public record ImportProblem(Integer row, String column, String message) {
-  static ImportProblem ofFile(String message) {
+  public static ImportProblem ofFile(String message) {
     return new ImportProblem(null, null, message);
   }
 

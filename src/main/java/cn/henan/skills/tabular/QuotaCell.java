@@ -1,4 +1,4 @@
-package cn.henan.skills.quota;
+package cn.henan.skills.tabular;
 
 import java.math.BigInteger;
 import java.text.Normalizer;
@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads one quota cell: a whole number of people, or a dash or blank for "no requirement". */
-final class QuotaCell {
-  static final int MAX = 10_000_000;
+public final class QuotaCell {
+  public static final int MAX = 10_000_000;
 
   /** How Attachment 1 and the people retyping it write "no requirement". */
   private static final Set<String> NO_REQUIREMENT = Set.of("", "——", "—", "－", "-", "--");
@@ -22,7 +22,7 @@ final class QuotaCell {
   }
 
   /** @return the number, or null for "no requirement" */
-  static Integer parse(String raw) throws InvalidQuota {
+  public static Integer parse(String raw) throws InvalidQuota {
     if (NO_REQUIREMENT.contains(raw)) {
       return null;
     }
@@ -49,7 +49,7 @@ final class QuotaCell {
   }
 
   /** The cell is not a quota; the message says why and quotes the value. */
-  static final class InvalidQuota extends Exception {
+  public static final class InvalidQuota extends Exception {
     InvalidQuota(String message) {
       super(message);
     }

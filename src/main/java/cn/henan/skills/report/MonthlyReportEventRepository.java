@@ -1,0 +1,8 @@
+package cn.henan.skills.report;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MonthlyReportEventRepository extends JpaRepository<MonthlyReportEvent, Long> {
+  List<MonthlyReportEvent> findByReportIdOrderByIdAsc(Long reportId);
+}

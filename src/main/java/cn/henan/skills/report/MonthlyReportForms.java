@@ -1,0 +1,78 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.quota.Quota;
+import cn.henan.skills.quota.QuotaDistribution;
+import cn.henan.skills.unit.Unit;
+import cn.henan.skills.unit.UnitKind;
+import cn.henan.skills.unit.UnitRegistry;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** What the report forms show and the checks need: the unit, its annual task and its accepted cumulative so far. */
+@Component
+class MonthlyReportForms {
+  private final UnitRegistry units;
+  private final QuotaDistribution quotas;
+  private final MonthlyReports reports;
+
+  MonthlyReportForms(UnitRegistry units, QuotaDistribution quotas, MonthlyReports reports) {
+    this.units = units;
+    this.quotas = quotas;
+    this.reports = reports;
+  }
+
+  record Context(Unit unit, ReportPeriod period, Quota quota, Figures acceptedBefore, List<Unit> schools) {
+    boolean secondarySchool() {
+      return unit.getKind() == UnitKind.SECONDARY_VOCATIONAL;
+    }
+  }
+
+  Context context(ReportPeriod period, String unitCode) {
+    Unit unit = units.get(unitCode);
+    Quota quota = quotas.quotaOf(period.year(), unitCode).orElse(null);
+    return new Context(unit, period, quota, reports.acceptedBefore(period, Set.of(unitCode)),
+        unit.getKind().isBureau() ? units.schoolsOf(unitCode) : List.of());
+  }
+
+  /** Shown above the fill form: annual tasks, what was accepted so far, and for a city its schools' accepted figures. */
+  String fillContext(Context context) {
+    StringBuilder text = new StringBuilder();
+    text.append(context.unit().getName()).append(" ").append(context.period().chinese()).append(" 进度月报\n");
+    text.append("年度任务：").append(context.quota() == null ? "（未下达）" : context.quota().describe()).append('\n');
+    text.append("此前已通过审核的累计（不含本月）：\n");
+    text.append(ReportSheet.of(context.unit().getName(), context.period(), context.quota(), context.acceptedBefore(),
+        Figures.ZERO).asText());
+    if (!context.schools().isEmpty()) {
+      List<String> schoolCodes = context.schools().stream().map(Unit::getCode).toList();
+      Figures schoolsTotal = reports.acceptedThrough(context.period(), schoolCodes);
+      Figures schoolsMonth = schoolsTotal.minus(reports.acceptedBefore(context.period(), schoolCodes));
+      text.append("\n所属 ").append(schoolCodes.size()).append(" 所中职学校已通过审核的数据（只读，计入本市累计）：\n")
+          .append("  本月：").append(describe(schoolsMonth)).append('\n')
+          .append("  累计：").append(describe(schoolsTotal)).append('\n')
+          .append("本表填写的是教育局本级完成的数据。\n");
+    }
+    text.append("\n注：只有通过审核的数据计入累计；累计完成率保留一位小数，任务为“——”的不计算完成率。");
+    return text.toString();
+  }
+
+  /** The submitted report as the signer and the reviewers see it. */
+  String summary(Context context, MonthlyReport report) {
+    StringBuilder text = new StringBuilder();
+    text.append(context.unit().getName()).append(" ").append(context.period().chinese()).append(" 进度月报（第 ")
+        .append(report.getVersion()).append(" 版）\n");
+    text.append("已备案职业技能评价机构：院校类职业技能等级认定机构 ").append(report.getInstitutionsCollegeLevel())
+        .append(" 个；职业技能考核鉴定机构 ").append(report.getInstitutionsAppraisal())
+        .append(" 个；面向社会人员的职业技能等级评价机构 ").append(report.getInstitutionsSocial())
+        .append(" 个；专项职业技能考核机构 ").append(report.getInstitutionsSpecial()).append(" 个\n\n");
+    text.append(ReportSheet.of(context.unit().getName(), context.period(), context.quota(), context.acceptedBefore(),
+        report.figures()).asText());
+    text.append("\n填报人：").append(report.getFilerName()).append("　联系电话：").append(report.getFilerPhone());
+    return text.toString();
+  }
+
+  private static String describe(Figures f) {
+    return "培训 " + f.training() + " 人次，取证 " + f.certification() + " 人，其中高级工及以上 " + f.advanced()
+        + " 人，1+X 证书 " + f.onePlusX() + " 人";
+  }
+}

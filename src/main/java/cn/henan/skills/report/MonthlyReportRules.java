@@ -1,0 +1,136 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.quota.Quota;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks on a submitted Attachment 2, in Chinese. Errors must be fixed; warnings (the certificate-level policy
+ * for secondary schools, a month far beyond what is left of the annual task) must be confirmed by the filer.
+ */
+@Component
+public class MonthlyReportRules {
+  /** A month above this many times the remaining annual task is probably a typing error. */
+  static final int IMPLAUSIBLE_FACTOR = 3;
+  private static final Pattern PHONE = Pattern.compile("[0-9()（）\\- ]{7,20}");
+
+  public record Field(String variable, String label) {
+  }
+
+  static final List<Field> INSTITUTIONS = List.of(
+      new Field("institutionsCollegeLevel", "院校类职业技能等级认定机构数"),
+      new Field("institutionsAppraisal", "职业技能考核鉴定机构数"),
+      new Field("institutionsSocial", "面向社会人员的职业技能等级评价机构数"),
+      new Field("institutionsSpecial", "专项职业技能考核机构数"));
+  static final List<Field> MONTH = List.of(
+      new Field("trainingMonth", "本月培训（人次）"),
+      new Field("certificationMonth", "本月取证（人）"),
+      new Field("advancedMonth", "本月高级工及以上（人）"),
+      new Field("onePlusXMonth", "本月 1+X 证书取证（人）"));
+
+  public record Outcome(MonthlyReportEntry entry, List<String> errors, List<String> warnings) {
+    public boolean hasErrors() {
+      return !errors.isEmpty();
+    }
+  }
+
+  /**
+   * @param values          the form's values by variable name (numbers may arrive as Long, Integer, Double or text)
+   * @param secondarySchool whether the unit is a secondary vocational school (advanced certificates strictly controlled)
+   * @param quota           the unit's annual task
+   * @param acceptedBefore  the unit's accepted cumulative before this month
+   */
+  public Outcome check(Map<String, Object> values, boolean secondarySchool, Quota quota, Figures acceptedBefore) {
+    List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    long[] institutions = INSTITUTIONS.stream().mapToLong(f -> count(values, f, errors)).toArray();
+    long[] month = MONTH.stream().mapToLong(f -> count(values, f, errors)).toArray();
+    String filerName = text(values.get("filerName"));
+    String filerPhone = text(values.get("filerPhone"));
+    if (filerName.isEmpty()) {
+      errors.add("「填报人」必须填写。");
+    }
+    if (filerPhone.isEmpty()) {
+      errors.add("「联系电话」必须填写。");
+    } else if (!PHONE.matcher(filerPhone).matches()) {
+      errors.add("「联系电话」格式不正确（“" + filerPhone + "”），应为 7 至 20 位数字，可含区号连字符。");
+    }
+    if (!errors.isEmpty()) {
+      return new Outcome(null, errors, warnings);
+    }
+    Figures thisMonth = new Figures(month[0], month[1], month[2], month[3]);
+    Figures cumulative = acceptedBefore.plus(thisMonth);
+    notAbove(errors, "本月", thisMonth, "");
+    notAbove(errors, "累计", cumulative, "（此前已通过审核的累计数加本月数）");
+    if (!errors.isEmpty()) {
+      return new Outcome(null, errors, warnings);
+    }
+    if (secondarySchool && thisMonth.advanced() > 0) {
+      warnings.add("本单位为中等职业学校：通知要求中职毕业生以取得中级工证书为主，严格控制高级工证书发放。本月填报高级工及以上 "
+          + thisMonth.advanced() + " 人，请核实。");
+    }
+    for (Indicator indicator : Indicator.values()) {
+      Integer task = ReportSheet.annualTask(quota, indicator);
+      if (task == null) {
+        continue;
+      }
+      long remaining = Math.max(0, task - acceptedBefore.get(indicator));
+      long done = thisMonth.get(indicator);
+      if (done > 0 && done > remaining * IMPLAUSIBLE_FACTOR) {
+        warnings.add("本月" + indicator.chineseName() + " " + done + " " + indicator.measure() + "，超过年度剩余任务（"
+            + remaining + "）的 " + IMPLAUSIBLE_FACTOR + " 倍，请核实是否填错。");
+      }
+    }
+    MonthlyReportEntry entry = new MonthlyReportEntry((int) institutions[0], (int) institutions[1],
+        (int) institutions[2], (int) institutions[3], thisMonth, filerName, filerPhone);
+    return new Outcome(entry, errors, warnings);
+  }
+
+  private static void notAbove(List<String> errors, String when, Figures figures, String note) {
+    if (figures.advanced() > figures.certification()) {
+      errors.add(when + "高级工及以上（" + figures.advanced() + "）不能大于" + when + "取证人数（" + figures.certification()
+          + "）" + note + "。");
+    }
+    if (figures.onePlusX() > figures.certification()) {
+      errors.add(when + " 1+X 证书取证人数（" + figures.onePlusX() + "）不能大于" + when + "取证人数（"
+          + figures.certification() + "）" + note + "。");
+    }
+  }
+
+  private static long count(Map<String, Object> values, Field field, List<String> errors) {
+    Object value = values.get(field.variable());
+    String label = "「" + field.label() + "」";
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      errors.add(label + "必须填写（没有请填 0）。");
+      return 0;
+    }
+    BigDecimal number;
+    try {
+      number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      errors.add(label + "不是数字（“" + value + "”）。");
+      return 0;
+    }
+    if (number.signum() < 0) {
+      errors.add(label + "不能为负数（" + number.toPlainString() + "）。");
+      return 0;
+    }
+    if (number.stripTrailingZeros().scale() > 0) {
+      errors.add(label + "必须是整数（" + number.toPlainString() + "）。");
+      return 0;
+    }
+    if (number.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
+      errors.add(label + "超过上限 10000000（" + number.toPlainString() + "）。");
+      return 0;
+    }
+    return number.longValueExact();
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString().trim();
+  }
+}

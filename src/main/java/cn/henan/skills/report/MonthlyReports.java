@@ -1,0 +1,115 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.report.MonthlyReportEvent.Kind;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The life of a monthly report in the database: its figures, status and history. Only accepted figures count. */
+@Service
+@Transactional
+public class MonthlyReports {
+  private final MonthlyReportRepository reports;
+  private final MonthlyReportEventRepository events;
+  private final Clock clock;
+
+  MonthlyReports(MonthlyReportRepository reports, MonthlyReportEventRepository events, Clock clock) {
+    this.reports = reports;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The report of a unit and month, created (open, empty) the first time it is asked for. */
+  public MonthlyReport open(ReportPeriod period, String unitCode) {
+    return reports.findByBusinessKey(period.key() + "/" + unitCode)
+        .orElseGet(() -> reports.save(new MonthlyReport(period, unitCode)));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<MonthlyReport> find(String businessKey) {
+    return reports.findByBusinessKey(businessKey);
+  }
+
+  public MonthlyReport submit(String businessKey, MonthlyReportEntry entry, String user) {
+    MonthlyReport report = get(businessKey);
+    report.submit(entry, user, clock.instant());
+    record(report, Kind.SUBMITTED, null, user);
+    return report;
+  }
+
+  public void withdraw(String businessKey, String reason, String user) {
+    MonthlyReport report = get(businessKey);
+    report.reopen();
+    record(report, Kind.WITHDRAWN, reason, user);
+  }
+
+  public void returnAtSign(String businessKey, String reason, String user) {
+    MonthlyReport report = get(businessKey);
+    report.reopen();
+    record(report, Kind.RETURNED_AT_SIGN, reason, user);
+  }
+
+  public MonthlyReport sign(String businessKey, String user, String userName) {
+    MonthlyReport report = get(businessKey);
+    report.sign(user, userName, clock.instant());
+    record(report, Kind.SIGNED, null, user);
+    return report;
+  }
+
+  /** A return from either review lane (or both); a null reason means that lane did not return. */
+  public void returnAtReview(String businessKey, String skillsReason, String onePlusXReason, String user) {
+    MonthlyReport report = get(businessKey);
+    report.reopen();
+    if (skillsReason != null) {
+      record(report, Kind.RETURNED_AT_SKILLS_REVIEW, skillsReason, user);
+    }
+    if (onePlusXReason != null) {
+      record(report, Kind.RETURNED_AT_ONE_PLUS_X_REVIEW, onePlusXReason, user);
+    }
+  }
+
+  public MonthlyReport accept(String businessKey, String user) {
+    MonthlyReport report = get(businessKey);
+    report.accept(clock.instant());
+    record(report, Kind.ACCEPTED, null, user);
+    return report;
+  }
+
+  @Transactional(readOnly = true)
+  public List<MonthlyReportEvent> history(String businessKey) {
+    return events.findByReportIdOrderByIdAsc(get(businessKey).getId());
+  }
+
+  /** The accepted figures of these units summed over the months before {@code period} (same year). */
+  @Transactional(readOnly = true)
+  public Figures acceptedBefore(ReportPeriod period, Collection<String> unitCodes) {
+    return sum(reports.acceptedThrough(period.year(), period.month() - 1, unitCodes));
+  }
+
+  /** The accepted figures of these units summed over the months up to and including {@code period}. */
+  @Transactional(readOnly = true)
+  public Figures acceptedThrough(ReportPeriod period, Collection<String> unitCodes) {
+    return sum(reports.acceptedThrough(period.year(), period.month(), unitCodes));
+  }
+
+  @Transactional(readOnly = true)
+  List<MonthlyReport> allAcceptedThrough(ReportPeriod period) {
+    return reports.allAcceptedThrough(period.year(), period.month());
+  }
+
+  static Figures sum(Collection<MonthlyReport> accepted) {
+    return accepted.stream().map(MonthlyReport::figures).reduce(Figures.ZERO, Figures::plus);
+  }
+
+  private MonthlyReport get(String businessKey) {
+    return reports.findByBusinessKey(businessKey)
+        .orElseThrow(() -> new IllegalStateException("月报 " + businessKey + " 不存在。"));
+  }
+
+  private void record(MonthlyReport report, Kind kind, String reason, String user) {
+    events.save(new MonthlyReportEvent(report, kind, reason, user, clock.instant()));
+  }
+}

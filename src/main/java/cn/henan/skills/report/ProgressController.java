@@ -1,0 +1,77 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.identity.People;
+import cn.henan.skills.identity.Viewer;
+import cn.henan.skills.unit.Unit;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/progress/2022?month=2022-05}: accepted cumulative progress per unit. The province sees every unit;
+ * a unit's people see their own unit (a city with its schools).
+ */
+@RestController
+@RequestMapping("/api/progress")
+class ProgressController {
+  private final Progress progress;
+  private final People people;
+
+  ProgressController(Progress progress, People people) {
+    this.progress = progress;
+    this.people = people;
+  }
+
+  record IndicatorView(Integer annualTask, long cumulative, BigDecimal rate) {
+  }
+
+  record UnitView(String code, String name, String kind, Map<String, IndicatorView> indicators,
+      List<UnitView> schools) {
+  }
+
+  record ProgressView(int year, String month, List<UnitView> units, Map<String, IndicatorView> totals) {
+  }
+
+  @GetMapping("/{year}")
+  ProgressView progress(@PathVariable int year, @RequestParam String month) {
+    ReportPeriod period;
+    try {
+      period = ReportPeriod.parse(month);
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    if (period.year() != year) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+          "月份 " + month + " 不属于 " + year + " 年。");
+    }
+    Viewer viewer = people.currentViewer()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
+    Set<String> own = viewer.ownUnits();
+    Predicate<Unit> visible = viewer.seesAllUnits() ? u -> true : u -> own.contains(u.getCode());
+    Progress.Overview overview = progress.overview(period, visible);
+    return new ProgressView(year, period.key(), overview.units().stream().map(ProgressController::view).toList(),
+        viewer.seesAllUnits() ? view(overview.totals()) : null);
+  }
+
+  private static UnitView view(Progress.UnitProgress unit) {
+    return new UnitView(unit.unit().getCode(), unit.unit().getName(), unit.unit().getKind().code(),
+        view(unit.indicators()), unit.schools().stream().map(ProgressController::view).toList());
+  }
+
+  private static Map<String, IndicatorView> view(Map<Indicator, Progress.IndicatorProgress> indicators) {
+    Map<String, IndicatorView> map = new LinkedHashMap<>();
+    indicators.forEach((indicator, p) -> map.put(indicator.key(),
+        new IndicatorView(p.annualTask(), p.cumulative(), p.rate())));
+    return map;
+  }
+}
