@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "skills-henan.database.data-directory=",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    "skills-henan.demo-clock.enabled=false"})
 public @interface SkillsHenanTest {
 }

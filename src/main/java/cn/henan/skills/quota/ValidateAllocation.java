@@ -1,8 +1,12 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -45,6 +49,8 @@ class ValidateAllocation implements JavaDelegate {
         result = importer.read(sourceName, in.readAllBytes(), units.provincialUnits());
       }
     } else {
+      // Tasklist sends an empty file input along; it must not stay behind as if it had been uploaded
+      execution.removeVariable("allocationFile");
       ClassPathResource builtin = new ClassPathResource("allocation/allocation-" + year + ".csv");
       if (!builtin.exists()) {
         reject(execution, "没有内置的 " + year + " 年任务分配表，请上传分配表文件。");
@@ -60,6 +66,7 @@ class ValidateAllocation implements JavaDelegate {
       return;
     }
     distribution.saveDraft(year, sourceName, result.lines());
+    execution.setVariable("allocationNotes", missingUnitsNote(result));
     execution.setVariable("allocationValid", true);
     execution.setVariable("allocationErrors", null);
     execution.setVariable("allocationSourceName", sourceName);
@@ -68,6 +75,20 @@ class ValidateAllocation implements JavaDelegate {
     execution.setVariable("certificationTotal", result.totals().certification());
     execution.setVariable("advancedTotal", result.totals().advanced());
     execution.setVariable("onePlusXTotal", result.totals().onePlusX());
+  }
+
+  /** A table need not list every unit (a unit may get no task in a year), but the approver should see which. */
+  private String missingUnitsNote(AllocationImport result) {
+    Set<String> listed = result.lines().stream().map(AllocationLine::unitCode)
+        .collect(Collectors.toSet());
+    List<String> missing = units.provincialUnits().stream().filter(u -> !listed.contains(u.getCode()))
+        .map(Unit::getName).toList();
+    if (missing.isEmpty()) {
+      return null;
+    }
+    return "注意：分配表没有列出单位名录中的 " + missing.size() + " 个单位，批准后这些单位本年度没有任务："
+        + String.join("、", missing.subList(0, Math.min(missing.size(), 30)))
+        + (missing.size() > 30 ? " 等" : "") + "。";
   }
 
   private static void reject(DelegateExecution execution, String errors) {

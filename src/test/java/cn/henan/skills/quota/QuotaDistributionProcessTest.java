@@ -75,6 +75,8 @@ class QuotaDistributionProcessTest {
     Task approval = singleTask(distribution);
     assertThat(approval).hasCandidateGroup("province-leader");
     assertThat(savedQuotaRows(2022)).isEqualTo(171);
+    assertThat(runtimeService.getVariable(distribution.getId(), "allocationNotes")).isNull();
+    assertThat(runtimeService.getVariable(distribution.getId(), "allocationFile")).isNull();
     assertThat(runtimeService.getVariables(distribution.getId())).containsEntry("unitCount", 171)
         .containsEntry("trainingTotal", 1_100_000L).containsEntry("certificationTotal", 800_000L)
         .containsEntry("advancedTotal", 310_000L).containsEntry("onePlusXTotal", 150_000L);
@@ -136,6 +138,8 @@ class QuotaDistributionProcessTest {
         "quota-distribution", upload(2023, "2023.csv", twoUnitTable(5000))));
     Task approval = singleTask(distribution);
     assertThat(approval).hasCandidateGroup("province-leader");
+    assertThat((String) runtimeService.getVariable(distribution.getId(), "allocationNotes"))
+        .as("the approver is told which units the table leaves out").contains("169 个单位").contains("洛阳市");
 
     as("leader", "province-leader", () -> {
       taskService.complete(approval.getId(), Variables.putValue("approvalDecision", "return")

@@ -1,0 +1,66 @@
+package cn.henan.skills.subdivision;
+
+import cn.henan.skills.quota.Quota;
+import cn.henan.skills.quota.QuotaDistribution;
+import java.io.IOException;
+import java.io.InputStream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+
+/** Service task "校验任务分解": checks the uploaded school table against the city's quota; a valid one is the draft. */
+@Component("validateSubdivision")
+class ValidateSubdivision implements JavaDelegate {
+  private final SchoolQuotaImporter importer;
+  private final QuotaDistribution quotas;
+  private final Subdivisions subdivisions;
+
+  ValidateSubdivision(SchoolQuotaImporter importer, QuotaDistribution quotas, Subdivisions subdivisions) {
+    this.importer = importer;
+    this.quotas = quotas;
+    this.subdivisions = subdivisions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws IOException {
+    int year = ((Number) execution.getVariable("year")).intValue();
+    String cityCode = (String) execution.getVariable("unitCode");
+    String cityName = (String) execution.getVariable("unitName");
+    execution.removeVariable("returnReason");
+    FileValue file = execution.getVariableTyped("schoolQuotaFile");
+    // Tasklist sends an empty, nameless file when the file input was left empty
+    if (file == null || file.getValue() == null || file.getFilename() == null || file.getFilename().isBlank()) {
+      reject(execution, "没有上传任务分解表。请选择 CSV 或 XLSX 文件后重新提交。");
+      return;
+    }
+    Quota cityQuota = quotas.quotaOf(year, cityCode)
+        .orElseThrow(() -> new IllegalStateException(cityName + " " + year + " 年没有已下达的任务。"));
+    SchoolQuotaImport result;
+    try (InputStream in = file.getValue()) {
+      result = importer.read(file.getFilename(), in.readAllBytes(), cityName, cityQuota);
+    }
+    if (!result.ok()) {
+      reject(execution, result.problemReport());
+      return;
+    }
+    subdivisions.saveDraft(year, cityCode, file.getFilename(), result.lines());
+    StringBuilder summary = new StringBuilder(cityName + " 年度任务：" + cityQuota.describe() + "\n分解到 "
+        + result.lines().size() + " 所学校：\n");
+    result.lines().forEach(line -> summary.append("  ").append(line.schoolName()).append("：培训 ")
+        .append(line.training()).append("，取证 ").append(line.certification()).append("，高级工及以上 ")
+        .append(line.advanced() == null ? "——" : line.advanced() + "（" + line.advancedReason() + "）")
+        .append("，1+X ").append(line.onePlusX()).append('\n'));
+    summary.append("合计：培训 ").append(result.totals().training()).append("，取证 ")
+        .append(result.totals().certification()).append("，1+X ").append(result.totals().onePlusX());
+    execution.setVariable("subdivisionValid", true);
+    execution.setVariable("subdivisionErrors", null);
+    execution.setVariable("schoolCount", result.lines().size());
+    execution.setVariable("subdivisionSummary", summary.toString());
+  }
+
+  private static void reject(DelegateExecution execution, String errors) {
+    execution.setVariable("subdivisionValid", false);
+    execution.setVariable("subdivisionErrors", errors);
+  }
+}

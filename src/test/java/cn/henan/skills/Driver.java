@@ -1,0 +1,108 @@
+package cn.henan.skills;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives the processes as their users would in Tasklist: signed in as a user with their groups, finding tasks by the
+ * instance's business key and the group that may do them (never by activity id), running jobs and timers by hand.
+ */
+@Component
+public class Driver {
+  public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final ManagementService managementService;
+
+  Driver(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
+      ManagementService managementService) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.managementService = managementService;
+  }
+
+  /** Runs the action signed in as {@code user} with the groups the identity service gives that user. */
+  public <T> T as(String user, Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(g -> g.getId()).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  public void complete(String user, Task task, Map<String, Object> variables) {
+    as(user, () -> {
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  /** The one open task of the instance with this business key that {@code group} may do, or null. */
+  public Task task(String businessKey, String group) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+        .taskCandidateGroup(group).includeAssignedTasks().list();
+    if (tasks.size() > 1) {
+      throw new IllegalStateException(group + " has " + tasks.size() + " tasks in " + businessKey + ": " + tasks);
+    }
+    return tasks.isEmpty() ? null : tasks.get(0);
+  }
+
+  public ProcessInstance instance(String businessKey, String processKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKey(processKey).singleResult();
+  }
+
+  /** Imports, approves and publishes an allocation table for a year, as province-edu and province-leader. */
+  public void publishAllocation(int year, String csv) {
+    ProcessInstance distribution = as("province", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", Variables.putValue("year", year).putValue("allocationSource", "upload")
+            .putValueTyped("allocationFile", Variables.fileValue(year + ".csv")
+                .file(csv.getBytes(StandardCharsets.UTF_8)).create())));
+    Task approval = task(String.valueOf(year), "province-leader");
+    if (approval == null) {
+      throw new IllegalStateException("allocation for " + year + " not valid: "
+          + runtimeService.getVariable(distribution.getId(), "allocationErrors"));
+    }
+    complete("leader", approval, Map.of("approvalDecision", "approve"));
+    runJobs(distribution.getId());
+  }
+
+  /** Executes the instance's due jobs (asynchronous continuations) until none is left. */
+  public void runJobs(String processInstanceId) {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list())
+        .isEmpty()) {
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  /** Sets the engine clock to 08:00 Beijing time of {@code day} and fires the due timers of these instances. */
+  public void moveClockTo(LocalDate day, List<String> processInstanceIds) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(8, 0).atZone(BEIJING).toInstant()));
+    for (String id : processInstanceIds) {
+      runJobs(id);
+    }
+  }
+}
