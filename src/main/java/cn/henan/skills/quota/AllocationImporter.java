@@ -12,6 +12,7 @@ import static cn.henan.skills.quota.AllocationColumn.TRAINING;
 import static cn.henan.skills.quota.AllocationColumn.UNIT;
 
 import cn.henan.skills.tabular.Table;
+import cn.henan.skills.tabular.TableHeader;
 import cn.henan.skills.tabular.TabularFile;
 import cn.henan.skills.tabular.TabularFileException;
 import cn.henan.skills.unit.Unit;
@@ -43,7 +44,7 @@ public class AllocationImporter {
       return AllocationImport.of(List.of(), List.of(ImportProblem.ofFile(e.getMessage())));
     }
     List<ImportProblem> problems = new ArrayList<>();
-    Optional<AllocationHeader> header = AllocationHeader.read(table.header(), problems);
+    Optional<TableHeader<AllocationColumn>> header = TableHeader.read(table.header(), AllocationColumn.class, problems);
     if (header.isEmpty()) {
       // without knowing the columns the rows cannot be read
       return AllocationImport.of(List.of(), problems);
@@ -62,12 +63,12 @@ public class AllocationImporter {
 
   /** Reads one data row, adding a problem for everything wrong with it. */
   private static final class RowReader {
-    private final AllocationHeader header;
+    private final TableHeader<AllocationColumn> header;
     private final Table.Row row;
     private final List<ImportProblem> problems;
     private final int problemsBefore;
 
-    RowReader(AllocationHeader header, Table.Row row, List<ImportProblem> problems) {
+    RowReader(TableHeader<AllocationColumn> header, Table.Row row, List<ImportProblem> problems) {
       this.header = header;
       this.row = row;
       this.problems = problems;
