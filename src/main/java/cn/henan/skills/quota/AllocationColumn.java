@@ -1,16 +1,14 @@
 package cn.henan.skills.quota;
 
 import cn.henan.skills.tabular.Names;
-
-import java.util.Arrays;
-import java.util.Optional;
+import cn.henan.skills.tabular.TableColumn;
 import java.util.function.Predicate;
 
 /**
  * The columns of the allocation table. A header is recognised by the shared CSV's English name or by the words of
  * Attachment 1's Chinese heading, compared after {@link Names#normalize}; each Attachment 1 heading matches one only.
  */
-enum AllocationColumn {
+enum AllocationColumn implements TableColumn {
   SEQ("seq", "序号", "序号", false, h -> h.equals("序号")),
   UNIT("unit", "省辖市、济源示范区、省直管县（市）、学校", "单位", true,
       h -> (h.contains("单位") || h.contains("学校") || h.contains("省辖市")) && !h.contains("类型")),
@@ -35,29 +33,30 @@ enum AllocationColumn {
     this.chineseHeading = chineseHeading;
   }
 
-  static Optional<AllocationColumn> recognize(String header) {
-    String normalized = Names.normalize(header);
-    return Arrays.stream(values())
-        .filter(column -> normalized.equals(column.english) || column.chineseHeading.test(normalized))
-        .findFirst();
-  }
-
-  String english() {
+  @Override
+  public String english() {
     return english;
   }
 
   /** The heading Attachment 1 gives the column. */
-  String heading() {
+  @Override
+  public String heading() {
     return heading;
   }
 
-  /** A short name for the quantity, used inside messages. */
-  String label() {
+  @Override
+  public String label() {
     return label;
   }
 
-  /** Whether the file must have this column; seq and kind are only there as a reader's aid and a cross-check. */
-  boolean required() {
+  /** Seq and kind are only there as a reader's aid and a cross-check. */
+  @Override
+  public boolean required() {
     return required;
+  }
+
+  @Override
+  public boolean matchesHeading(String normalized) {
+    return chineseHeading.test(normalized);
   }
 }

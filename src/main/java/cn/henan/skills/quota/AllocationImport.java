@@ -5,7 +5,6 @@ import cn.henan.skills.tabular.ImportProblem;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The outcome of reading an allocation table: its lines, or the problems that stop it from being imported. */
 public final class AllocationImport {
@@ -37,7 +36,7 @@ public final class AllocationImport {
 
   /** The problems for the uploader, one per line, in file order. */
   public String problemReport() {
-    return problems.stream().map(ImportProblem::describe).collect(Collectors.joining("\n"));
+    return ImportProblem.report(problems);
   }
 
   public Totals totals() {

@@ -1,9 +1,5 @@
 package cn.henan.skills.quota;
 
-import cn.henan.skills.tabular.ImportProblem;
-import cn.henan.skills.tabular.Names;
-import cn.henan.skills.tabular.QuotaCell;
-
 import static cn.henan.skills.quota.AllocationColumn.ADVANCED;
 import static cn.henan.skills.quota.AllocationColumn.CERTIFICATION;
 import static cn.henan.skills.quota.AllocationColumn.KIND;
@@ -11,9 +7,11 @@ import static cn.henan.skills.quota.AllocationColumn.ONE_PLUS_X;
 import static cn.henan.skills.quota.AllocationColumn.TRAINING;
 import static cn.henan.skills.quota.AllocationColumn.UNIT;
 
+import cn.henan.skills.tabular.ColumnTable;
+import cn.henan.skills.tabular.ImportProblem;
+import cn.henan.skills.tabular.Names;
 import cn.henan.skills.tabular.Table;
-import cn.henan.skills.tabular.TabularFile;
-import cn.henan.skills.tabular.TabularFileException;
+import cn.henan.skills.tabular.TableRow;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitKind;
 import java.util.ArrayList;
@@ -36,131 +34,77 @@ public class AllocationImporter {
 
   /** @param registry the known units; only those without a parent (the province's direct units) can be allocated to */
   public AllocationImport read(String fileName, byte[] content, Collection<Unit> registry) {
-    Table table;
-    try {
-      table = TabularFile.read(fileName, content);
-    } catch (TabularFileException e) {
-      return AllocationImport.of(List.of(), List.of(ImportProblem.ofFile(e.getMessage())));
-    }
     List<ImportProblem> problems = new ArrayList<>();
-    Optional<AllocationHeader> header = AllocationHeader.read(table.header(), problems);
-    if (header.isEmpty()) {
-      // without knowing the columns the rows cannot be read
+    Optional<ColumnTable<AllocationColumn>> table =
+        ColumnTable.read(fileName, content, AllocationColumn.class, "单位", problems);
+    if (table.isEmpty()) {
       return AllocationImport.of(List.of(), problems);
-    }
-    if (table.rows().isEmpty()) {
-      return AllocationImport.of(List.of(), List.of(ImportProblem.ofFile("文件只有表头，没有任何单位的数据")));
     }
     UnitMatcher units = new UnitMatcher(registry);
     Map<String, Integer> rowOfUnit = new HashMap<>();
     List<AllocationLine> lines = new ArrayList<>();
-    for (Table.Row row : table.rows()) {
-      new RowReader(header.get(), row, problems).line(units, rowOfUnit).ifPresent(lines::add);
+    for (Table.Row row : table.get().rows()) {
+      table.get().row(row, problems).flatMap(cells -> line(cells, units, rowOfUnit)).ifPresent(lines::add);
     }
     return AllocationImport.of(lines, problems);
   }
 
   /** Reads one data row, adding a problem for everything wrong with it. */
-  private static final class RowReader {
-    private final AllocationHeader header;
-    private final Table.Row row;
-    private final List<ImportProblem> problems;
-    private final int problemsBefore;
-
-    RowReader(AllocationHeader header, Table.Row row, List<ImportProblem> problems) {
-      this.header = header;
-      this.row = row;
-      this.problems = problems;
-      this.problemsBefore = problems.size();
+  private static Optional<AllocationLine> line(TableRow<AllocationColumn> row, UnitMatcher units,
+      Map<String, Integer> rowOfUnit) {
+    Optional<Unit> unit = unit(row, units, rowOfUnit);
+    checkKind(row, unit);
+    Integer training = row.requiredQuota(TRAINING);
+    Integer certification = row.requiredQuota(CERTIFICATION);
+    Integer advanced = row.quota(ADVANCED);
+    Integer onePlusX = row.quota(ONE_PLUS_X);
+    row.checkAtMost(CERTIFICATION, certification, TRAINING, training);
+    row.checkAtMost(ADVANCED, advanced, CERTIFICATION, certification);
+    row.checkAtMost(ONE_PLUS_X, onePlusX, CERTIFICATION, certification);
+    if (!row.ok()) {
+      return Optional.empty();
     }
+    Unit found = unit.orElseThrow();
+    return Optional.of(new AllocationLine(row.number(), found.getCode(), found.getName(), found.getKind(),
+        training, certification, advanced, onePlusX));
+  }
 
-    Optional<AllocationLine> line(UnitMatcher units, Map<String, Integer> rowOfUnit) {
-      if (row.cells().size() != header.width()) {
-        problems.add(new ImportProblem(row.number(), null, "有 " + row.cells().size() + " 个单元格，而表头有 "
-            + header.width() + " 列：请检查这一行是否多了或少了单元格（逗号）"));
-        return Optional.empty();
-      }
-      Optional<Unit> unit = unit(units, rowOfUnit);
-      checkKind(unit);
-      Integer training = quota(TRAINING, true);
-      Integer certification = quota(CERTIFICATION, true);
-      Integer advanced = quota(ADVANCED, false);
-      Integer onePlusX = quota(ONE_PLUS_X, false);
-      checkAtMost(CERTIFICATION, certification, TRAINING, training);
-      checkAtMost(ADVANCED, advanced, CERTIFICATION, certification);
-      checkAtMost(ONE_PLUS_X, onePlusX, CERTIFICATION, certification);
-      if (problems.size() > problemsBefore) {
-        return Optional.empty();
-      }
-      Unit found = unit.orElseThrow();
-      return Optional.of(new AllocationLine(row.number(), found.getCode(), found.getName(), found.getKind(),
-          training, certification, advanced, onePlusX));
+  private static Optional<Unit> unit(TableRow<AllocationColumn> row, UnitMatcher units,
+      Map<String, Integer> rowOfUnit) {
+    String name = row.text(UNIT);
+    if (name.isEmpty()) {
+      row.problem(UNIT, "不能为空");
+      return Optional.empty();
     }
-
-    private Optional<Unit> unit(UnitMatcher units, Map<String, Integer> rowOfUnit) {
-      String name = header.cell(row, UNIT);
-      if (name.isEmpty()) {
-        problem(UNIT, "不能为空");
-        return Optional.empty();
-      }
-      Optional<Unit> unit = units.find(name);
-      if (unit.isEmpty()) {
-        problem(UNIT, units.unknown(name));
-        return Optional.empty();
-      }
-      Integer firstRow = rowOfUnit.putIfAbsent(unit.get().getCode(), row.number());
-      if (firstRow != null) {
-        problem(UNIT, "「" + name + "」与第 " + firstRow + " 行重复：每个单位只能出现一次");
-      }
-      return unit;
+    Optional<Unit> unit = units.find(name);
+    if (unit.isEmpty()) {
+      row.problem(UNIT, units.unknown(name));
+      return Optional.empty();
     }
-
-    /** The optional kind column is a cross-check that the row means the unit the registry has under that name. */
-    private void checkKind(Optional<Unit> unit) {
-      if (!header.has(KIND) || header.cell(row, KIND).isEmpty()) {
-        return;
-      }
-      String written = header.cell(row, KIND);
-      String normalized = Names.normalize(written);
-      Optional<UnitKind> kind = Arrays.stream(UnitKind.values())
-          .filter(k -> normalized.equals(k.code()) || normalized.equals(Names.normalize(k.chineseName())))
-          .findFirst();
-      if (kind.isEmpty()) {
-        problem(KIND, "不是已知的单位类型（\"" + written + "\"）：应为 " + Arrays.stream(UnitKind.values())
-            .map(k -> k.chineseName() + "（" + k.code() + "）")
-            .collect(Collectors.joining("、")));
-      } else if (unit.isPresent() && kind.get() != unit.get().getKind()) {
-        problem(KIND, "与单位名册不符（\"" + written + "\"）：「" + unit.get().getName() + "」在名册中是"
-            + unit.get().getKind().chineseName());
-      }
+    Integer firstRow = rowOfUnit.putIfAbsent(unit.get().getCode(), row.number());
+    if (firstRow != null) {
+      row.problem(UNIT, "「" + name + "」与第 " + firstRow + " 行重复：每个单位只能出现一次");
     }
+    return unit;
+  }
 
-    /**
-     * @param required whether the table must give a number here (training and certification always have one)
-     * @return the quota, or null for "no requirement" or when the cell has a problem (then reported)
-     */
-    private Integer quota(AllocationColumn column, boolean required) {
-      String raw = header.cell(row, column);
-      try {
-        Integer quota = QuotaCell.parse(raw);
-        if (quota == null && required) {
-          problem(column, raw.isEmpty() ? "不能为空" : "必须填写人数，不能为\"" + raw + "\"");
-        }
-        return quota;
-      } catch (QuotaCell.InvalidQuota e) {
-        problem(column, e.getMessage());
-        return null;
-      }
+  /** The optional kind column is a cross-check that the row means the unit the registry has under that name. */
+  private static void checkKind(TableRow<AllocationColumn> row, Optional<Unit> unit) {
+    String written = row.text(KIND);
+    if (written.isEmpty()) {
+      return;
     }
-
-    private void checkAtMost(AllocationColumn part, Integer partQuota, AllocationColumn whole, Integer wholeQuota) {
-      if (partQuota != null && wholeQuota != null && partQuota > wholeQuota) {
-        problem(part, part.label() + "（" + partQuota + "）不能大于" + whole.label() + "（" + wholeQuota + "）");
-      }
-    }
-
-    private void problem(AllocationColumn column, String message) {
-      problems.add(new ImportProblem(row.number(), header.name(column), message));
+    String normalized = Names.normalize(written);
+    Optional<UnitKind> kind = Arrays.stream(UnitKind.values())
+        .filter(k -> normalized.equals(k.code()) || normalized.equals(Names.normalize(k.chineseName())))
+        .findFirst();
+    if (kind.isEmpty()) {
+      row.problem(KIND, "不是已知的单位类型（\"" + written + "\"）：应为 " + Arrays.stream(UnitKind.values())
+          .map(k -> k.chineseName() + "（" + k.code() + "）")
+          .collect(Collectors.joining("、")));
+    } else if (unit.isPresent() && kind.get() != unit.get().getKind()) {
+      row.problem(KIND, "与单位名册不符（\"" + written + "\"）：「" + unit.get().getName() + "」在名册中是"
+          + unit.get().getKind().chineseName());
     }
   }
 }

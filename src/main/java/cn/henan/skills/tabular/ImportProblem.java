@@ -1,5 +1,8 @@
 package cn.henan.skills.tabular;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * One thing wrong with an uploaded table. {@code row} is the row number in the file (the header is row 1),
  * {@code column} the column's header as written in the file; either is null when the problem is not tied to it.
@@ -13,5 +16,10 @@ public record ImportProblem(Integer row, String column, String message) {
   public String describe() {
     String where = (row == null ? "" : "第 " + row + " 行") + (column == null ? "" : "「" + column + "」");
     return where.isEmpty() ? message : where + "：" + message;
+  }
+
+  /** The problems for the uploader, one per line, in the order given (file order, as importers find them). */
+  public static String report(List<ImportProblem> problems) {
+    return problems.stream().map(ImportProblem::describe).collect(Collectors.joining("\n"));
   }
 }

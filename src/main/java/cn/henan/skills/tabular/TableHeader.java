@@ -1,8 +1,5 @@
-package cn.henan.skills.quota;
+package cn.henan.skills.tabular;
 
-import cn.henan.skills.tabular.ImportProblem;
-
-import cn.henan.skills.tabular.Table;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,20 +7,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Where each column of the allocation table is in the uploaded file, and what the file calls it. */
-final class AllocationHeader {
+/** Where each column of {@code C} is in the uploaded file, and what the file calls it. */
+public final class TableHeader<C extends Enum<C> & TableColumn> {
   private final Table.Row header;
-  private final Map<AllocationColumn, Integer> positions;
+  private final Map<C, Integer> positions;
 
-  private AllocationHeader(Table.Row header, Map<AllocationColumn, Integer> positions) {
+  private TableHeader(Table.Row header, Map<C, Integer> positions) {
     this.header = header;
     this.positions = positions;
   }
 
   /** @return the header, or empty after adding to {@code problems} why the file's header cannot be used */
-  static Optional<AllocationHeader> read(Table.Row header, List<ImportProblem> problems) {
+  public static <C extends Enum<C> & TableColumn> Optional<TableHeader<C>> read(Table.Row header, Class<C> columns,
+      List<ImportProblem> problems) {
     int problemsBefore = problems.size();
-    Map<AllocationColumn, Integer> positions = new EnumMap<>(AllocationColumn.class);
+    Map<C, Integer> positions = new EnumMap<>(columns);
     for (int i = 0; i < header.cells().size(); i++) {
       String text = display(header.cells().get(i));
       if (text.isEmpty()) {
@@ -31,9 +29,9 @@ final class AllocationHeader {
             + "表头须写在同一行，不要合并单元格或分成两行"));
         continue;
       }
-      Optional<AllocationColumn> column = AllocationColumn.recognize(text);
+      Optional<C> column = recognize(text, columns);
       if (column.isEmpty()) {
-        problems.add(new ImportProblem(header.number(), text, "无法识别的列。本表的列为：" + expectedColumns()));
+        problems.add(new ImportProblem(header.number(), text, "无法识别的列。本表的列为：" + expectedColumns(columns)));
         continue;
       }
       Integer earlier = positions.putIfAbsent(column.get(), i);
@@ -42,22 +40,28 @@ final class AllocationHeader {
             + display(header.cells().get(earlier)) + "」重复，都是「" + column.get().heading() + "」列"));
       }
     }
-    for (AllocationColumn column : AllocationColumn.values()) {
+    for (C column : columns.getEnumConstants()) {
       if (column.required() && !positions.containsKey(column)) {
         problems.add(new ImportProblem(header.number(), null,
             "缺少「" + column.heading() + "」列（英文表头为 " + column.english() + "）"));
       }
     }
-    return problems.size() == problemsBefore ? Optional.of(new AllocationHeader(header, positions)) : Optional.empty();
+    return problems.size() == problemsBefore ? Optional.of(new TableHeader<>(header, positions)) : Optional.empty();
   }
 
-  private static String expectedColumns() {
-    return Arrays.stream(AllocationColumn.values())
+  private static <C extends Enum<C> & TableColumn> Optional<C> recognize(String header, Class<C> columns) {
+    String normalized = Names.normalize(header);
+    return Arrays.stream(columns.getEnumConstants())
+        .filter(column -> normalized.equals(column.english()) || column.matchesHeading(normalized))
+        .findFirst();
+  }
+
+  private static <C extends Enum<C> & TableColumn> String expectedColumns(Class<C> columns) {
+    C[] all = columns.getEnumConstants();
+    return Arrays.stream(all)
         .map(column -> "「" + column.heading() + "」" + (column.required() ? "" : "（可选）"))
         .collect(Collectors.joining("、"))
-        + "；或英文表头 " + Arrays.stream(AllocationColumn.values())
-        .map(AllocationColumn::english)
-        .collect(Collectors.joining(", "));
+        + "；或英文表头 " + Arrays.stream(all).map(TableColumn::english).collect(Collectors.joining(", "));
   }
 
   /** A header cell as the uploader wrote it, on one line. */
@@ -65,20 +69,21 @@ final class AllocationHeader {
     return cell.strip().replaceAll("[\\s\\u3000]+", " ");
   }
 
-  int width() {
+  public int width() {
     return header.cells().size();
   }
 
-  boolean has(AllocationColumn column) {
+  public boolean has(C column) {
     return positions.containsKey(column);
   }
 
-  String cell(Table.Row row, AllocationColumn column) {
+  /** @throws NullPointerException when the file has no such column: check {@link #has} for optional columns */
+  public String cell(Table.Row row, C column) {
     return row.cells().get(positions.get(column));
   }
 
   /** The column's header as written in the file, for messages. */
-  String name(AllocationColumn column) {
+  public String name(C column) {
     return display(header.cells().get(positions.get(column)));
   }
 }
