@@ -56,7 +56,8 @@ public class UnitAccess {
 
   /** Creates the user if missing and adds it to the groups it lacks. */
   void ensureUser(String id, String firstName, String lastName, String password, String... groups) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
+    boolean created = identity.createUserQuery().userId(id).count() == 0;
+    if (created) {
       User user = identity.newUser(id);
       user.setFirstName(firstName);
       user.setLastName(lastName);
@@ -64,7 +65,10 @@ public class UnitAccess {
       identity.saveUser(user);
     }
     for (String group : groups) {
-      addToGroupIfUserExists(id, group);
+      // inside a running command (a school registered by a job) a new user is not yet visible to queries
+      if (created || identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+        identity.createMembership(id, group);
+      }
     }
   }
 
