@@ -234,6 +234,11 @@ class MonthlyChainTest {
     // the city's own March report: its form shows the school's accepted figures
     String cityKey = YEAR + "-03/u001";
     Task fill = driver.task(cityKey, "u001-filer");
+    // opened on 1 March; claiming it (as Tasklist requires before editing) refreshes what the form shows
+    driver.as("u001-filer", () -> {
+      taskService.claim(fill.getId(), "u001-filer");
+      return null;
+    });
     assertThat((String) taskService.getVariable(fill.getId(), "reportContext")).contains("培训 300 人次");
     driver.complete("u001-filer", fill, figures(50, 40, 0, 10));
     driver.complete("u001-leader", driver.task(cityKey, "u001-leader"), Map.of("signDecision", "approve"));
