@@ -34,7 +34,8 @@ class ValidateAllocation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws IOException {
     int year = ((Number) execution.getVariable("year")).intValue();
-    execution.removeVariable("returnReason");
+    // a new round of approval starts blank
+    execution.removeVariables(List.of("returnReason", "approvalDecision"));
     AllocationImport result;
     String sourceName;
     if (SOURCE_UPLOAD.equals(execution.getVariable("allocationSource"))) {

@@ -4,6 +4,7 @@ import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -27,7 +28,8 @@ class ValidateSubdivision implements JavaDelegate {
     int year = ((Number) execution.getVariable("year")).intValue();
     String cityCode = (String) execution.getVariable("unitCode");
     String cityName = (String) execution.getVariable("unitName");
-    execution.removeVariable("returnReason");
+    // a new round of approval starts blank
+    execution.removeVariables(List.of("returnReason", "subdivisionDecision"));
     FileValue file = execution.getVariableTyped("schoolQuotaFile");
     // Tasklist sends an empty, nameless file when the file input was left empty
     if (file == null || file.getValue() == null || file.getFilename() == null || file.getFilename().isBlank()) {
