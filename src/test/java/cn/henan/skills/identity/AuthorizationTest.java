@@ -122,6 +122,34 @@ class AuthorizationTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Test
+  void aTasklistSessionMayReadTheDomainRestButNotChangeAnything() {
+    // sign in to the webapps as Tasklist does: fetch the XSRF cookie, then post the login form with it
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.substring(0, c.indexOf(';'))).toList());
+    String xsrf = cookies.replaceAll(".*XSRF-TOKEN=([^;]+).*", "$1");
+    HttpHeaders login = new HttpHeaders();
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    login.add(HttpHeaders.COOKIE, cookies);
+    login.add("X-XSRF-TOKEN", xsrf);
+    ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>("username=u001-filer&password=demo", login), String.class);
+    assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String session = signedIn.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("JSESSIONID")).map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+        .orElse(cookies);
+
+    HttpHeaders withSession = new HttpHeaders();
+    withSession.add(HttpHeaders.COOKIE, session);
+    assertThat(http.exchange("/api/progress/" + YEAR + "?month=" + YEAR + "-03", HttpMethod.GET,
+        new HttpEntity<>(withSession), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.exchange("/api/demo-clock/advance", HttpMethod.POST, new HttpEntity<>(withSession),
+        String.class).getStatusCode()).as("changes need credentials, not a cookie").isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("u001-filer", "demo").postForEntity("/api/demo-clock/advance", null,
+        String.class).getStatusCode()).as("only camunda-admin moves the clock").isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
   private JsonNode tasksOverRest(String user) throws Exception {
     ResponseEntity<String> response = http.withBasicAuth(user, "demo")
         .getForEntity("/engine-rest/task?processInstanceBusinessKeyLike={key}", String.class, YEAR + "/%");
