@@ -2,6 +2,7 @@ package cn.henan.skills.platform;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
@@ -65,9 +66,10 @@ public class DemoClock {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  /** The earliest timer still to fire. */
+  /** The earliest timer due after now (timers already due are the job executor's to fire). */
   public Optional<Timer> nextTimer() {
-    List<Job> jobs = managementService.createJobQuery().timers().orderByJobDuedate().asc().listPage(0, 1);
+    List<Job> jobs = managementService.createJobQuery().timers().duedateHigherThan(Date.from(now()))
+        .orderByJobDuedate().asc().listPage(0, 1);
     return jobs.stream().findFirst().map(job -> new Timer(job.getDuedate().toInstant(),
         job.getProcessDefinitionKey(), job.getProcessInstanceId()));
   }
@@ -79,8 +81,7 @@ public class DemoClock {
       throw new IllegalStateException("演示时钟未开启：生产环境按真实时间运行。");
     }
     Optional<Timer> next = nextTimer();
-    next.filter(timer -> timer.dueDate().isAfter(now())).ifPresent(timer ->
-        apply(timer.dueDate().plusSeconds(1).toEpochMilli() - System.currentTimeMillis()));
+    next.ifPresent(timer -> apply(timer.dueDate().plusSeconds(1).toEpochMilli() - System.currentTimeMillis()));
     return next;
   }
 
