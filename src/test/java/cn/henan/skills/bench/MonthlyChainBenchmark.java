@@ -1,0 +1,419 @@
+package cn.henan.skills.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.henan.skills.Driver;
+import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.quota.Quota;
+import cn.henan.skills.quota.QuotaDistribution;
+import cn.henan.skills.report.MonthlyReport;
+import cn.henan.skills.report.Indicator;
+import cn.henan.skills.report.MonthlyReports;
+import cn.henan.skills.report.Progress;
+import cn.henan.skills.report.ReportPeriod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * One full month for every unit through the Java API, on the embedded PostgreSQL: the shipped 2022 table published
+ * for {@value #YEAR} (171 units), each of the 28 city and county bureaus subdividing over 5 or 6 schools (150), March
+ * opened by its timers, then all 321 March reports filled, signed and reviewed in both lanes until accepted, each
+ * step as the user who does it in Tasklist. Not a timed assertion: it checks only that every report ends accepted,
+ * and prints wall times and the JDBC statements per completed task (counted only during the March round).
+ *
+ * <p>Run with {@code mvn -B -o test -Pbench}; the default build does not run it.
+ */
+@SkillsHenanTest
+class MonthlyChainBenchmark {
+  static final int YEAR = 2040;
+  static final int MONTH = 3;
+  /** The first ten bureaus in the table's order get six schools, the other eighteen five: 150 schools. */
+  static final int BUREAUS_WITH_SIX_SCHOOLS = 10;
+  static final Set<String> BUREAU_KINDS = Set.of("prefecture_city", "demonstration_zone", "county_city");
+
+  /** Wraps the application's DataSource (for this benchmark's context only) so that statements can be counted. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class StatementCounting {
+    @Bean
+    static SqlStatistics sqlStatistics() {
+      return new SqlStatistics();
+    }
+
+    @Bean
+    static BeanPostProcessor countingDataSource(SqlStatistics statistics) {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+          return bean instanceof DataSource dataSource ? statistics.wrap(dataSource) : bean;
+        }
+      };
+    }
+  }
+
+  @Autowired Driver driver;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired MonthlyReports reports;
+  @Autowired QuotaDistribution quotas;
+  @Autowired Progress progress;
+  @Autowired SqlStatistics sql;
+
+  private final StringBuilder out = new StringBuilder();
+
+  @AfterEach
+  void restoreClock() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void oneMonthForAllUnitsAndSchools() throws IOException {
+    String table = shippedTable();
+    List<String[]> rows = table.lines().skip(1).map(line -> line.split(",", -1)).toList();
+    List<String> provincial = rows.stream().map(cells -> code(cells[0])).toList();
+    List<String[]> bureaus = rows.stream().filter(cells -> BUREAU_KINDS.contains(cells[2])).toList();
+    assertThat(provincial).hasSize(171);
+    assertThat(bureaus).hasSize(28);
+
+    // setup: publish, receive, subdivide, schools receive, March opens
+    long start = System.nanoTime();
+    driver.publishAllocation(YEAR, table);
+    long publish = System.nanoTime() - start;
+    assertThat(unitYears()).hasSize(171);
+
+    start = System.nanoTime();
+    provincial.forEach(this::receiveAnnualTask);
+    long receive = System.nanoTime() - start;
+
+    start = System.nanoTime();
+    for (int i = 0; i < bureaus.size(); i++) {
+      subdivide(bureaus.get(i), i < BUREAUS_WITH_SIX_SCHOOLS ? 6 : 5);
+    }
+    long subdivision = System.nanoTime() - start;
+    Map<String, ProcessInstance> years = unitYears();
+    List<String> schools = years.keySet().stream().filter(unit -> !provincial.contains(unit)).sorted().toList();
+    assertThat(schools).hasSize(150);
+
+    start = System.nanoTime();
+    schools.forEach(this::receiveAnnualTask);
+    long schoolsReceive = System.nanoTime() - start;
+
+    start = System.nanoTime();
+    driver.moveClockTo(LocalDate.of(YEAR, MONTH, 1), years.values().stream().map(ProcessInstance::getId).toList());
+    long open = System.nanoTime() - start;
+
+    List<String> units = new ArrayList<>(provincial);
+    units.addAll(schools);
+    Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
+    for (String unit : units) {
+      assertThat(driver.instance(key(unit), "monthly-report")).as("March is open for " + unit).isNotNull();
+      figures.put(unit, figures(unit, quotas.quotaOf(YEAR, unit).orElseThrow()));
+    }
+
+    // the March round: every report filled, signed, and accepted in both review lanes
+    Map<String, Round> round = new LinkedHashMap<>();
+    sql.start();
+    start = System.nanoTime();
+    round.put("fill", step("fill", units, unit -> unit + "-filer", unit -> unit + "-filer", figures::get));
+    round.put("sign", step("sign", units, unit -> unit + "-leader", unit -> unit + "-leader",
+        unit -> Map.of("signDecision", "approve")));
+    // the province reviews its units (province-edu, province-1x), a city bureau its schools in both lanes
+    round.put("review skills", step("review skills", units,
+        unit -> city(unit) == null ? "province" : city(unit) + "-filer",
+        unit -> city(unit) == null ? "province-edu" : city(unit) + "-filer",
+        unit -> Map.of("skillsReviewDecision", "accept")));
+    round.put("review 1+X", step("review 1+X", units,
+        unit -> city(unit) == null ? "onex" : city(unit) + "-filer",
+        unit -> city(unit) == null ? "province-1x" : city(unit) + "-filer",
+        unit -> Map.of("onePlusXReviewDecision", "accept")));
+    long march = System.nanoTime() - start;
+    sql.stop();
+
+    for (String unit : units) {
+      assertThat(reports.find(key(unit)).orElseThrow().getStatus()).as(unit).isEqualTo(MonthlyReport.Status.ACCEPTED);
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("monthly-report")
+        .processInstanceBusinessKeyLike(YEAR + "-03/%").count()).as("every March report has ended").isZero();
+
+    // what /api/progress reads for the province: every unit with its schools, and the totals
+    sql.phase("progress overview");
+    sql.start();
+    start = System.nanoTime();
+    Progress.Overview overview = progress.overview(ReportPeriod.of(YEAR, MONTH), unit -> true);
+    long overviewTime = System.nanoTime() - start;
+    sql.stop();
+    assertThat(overview.units()).hasSize(171);
+    assertThat(overview.totals().get(Indicator.TRAINING).cumulative())
+        .isEqualTo(figures.values().stream().mapToLong(f -> (Long) f.get("trainingMonth")).sum());
+
+    print(units.size(), schools.size(), bureaus.size(), publish, receive, subdivision, schoolsReceive, open, march,
+        round, overviewTime);
+  }
+
+  /** One kind of task for every unit: found as Tasklist finds it, then claimed and completed as {@code user}. */
+  private Round step(String kind, List<String> units, Function<String, String> user,
+      Function<String, String> group, Function<String, Map<String, Object>> variables) {
+    Round round = new Round(kind, new long[units.size()]);
+    long start = System.nanoTime();
+    for (int i = 0; i < units.size(); i++) {
+      String unit = units.get(i);
+      sql.phase("find: " + kind);
+      Task task = find(kind, unit, group.apply(unit));
+      sql.phase(kind);
+      long t = System.nanoTime();
+      driver.complete(user.apply(unit), task, variables.apply(unit));
+      round.completions()[i] = System.nanoTime() - t;
+    }
+    round.wall = System.nanoTime() - start;
+    sql.phase("other");
+    return round;
+  }
+
+  /** The unit's task of this kind that {@code group} may do; a city's two reviews of a school told apart by name. */
+  private Task find(String kind, String unit, String group) {
+    String key = key(unit);
+    Task task;
+    if (kind.startsWith("review") && city(unit) != null) {
+      boolean onePlusX = kind.endsWith("1+X");
+      task = taskService.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup(group).list().stream()
+          .filter(t -> t.getName().contains("1+X") == onePlusX).findFirst().orElse(null);
+    } else {
+      task = driver.task(key, group);
+    }
+    if (task == null) {
+      throw new AssertionError("no " + kind + " task for " + key + " (" + group + "); errors: "
+          + reportVariable(key, "reportErrors") + "; warnings: " + reportVariable(key, "reportWarnings"));
+    }
+    return task;
+  }
+
+  private Object reportVariable(String key, String name) {
+    ProcessInstance instance = driver.instance(key, "monthly-report");
+    return instance == null ? null : runtimeService.getVariable(instance.getId(), name);
+  }
+
+  private void receiveAnnualTask(String unit) {
+    Task task = driver.task(YEAR + "/" + unit, unit + "-filer");
+    assertThat(task).as("annual task of " + unit).isNotNull();
+    driver.complete(unit + "-filer", task, Map.of("annualTaskAcknowledged", true));
+  }
+
+  /** The bureau's filer uploads its schools (quotas split evenly, rounded up, so the sums cover), the leader approves. */
+  private void subdivide(String[] bureau, int schoolCount) {
+    String city = code(bureau[0]);
+    String name = bureau[1];
+    int training = Integer.parseInt(bureau[3]);
+    int certification = Integer.parseInt(bureau[4]);
+    int onePlusX = bureau[6].isEmpty() ? 0 : Integer.parseInt(bureau[6]);
+    StringBuilder csv = new StringBuilder("学校名称,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n");
+    for (int s = 1; s <= schoolCount; s++) {
+      csv.append(name).append("第").append(s).append("职业中等专业学校,").append(ceil(training, schoolCount))
+          .append(',').append(ceil(certification, schoolCount)).append(",,").append(ceil(onePlusX, schoolCount))
+          .append('\n');
+    }
+    String key = YEAR + "/" + city;
+    driver.complete(city + "-filer", driver.task(key, city + "-filer"), Map.of("schoolQuotaFile",
+        Variables.fileValue("schools.csv").file(csv.toString().getBytes(StandardCharsets.UTF_8)).create()));
+    ProcessInstance subdivision = driver.instance(key, "city-subdivision");
+    Task approve = driver.task(key, city + "-leader");
+    assertThat(approve).as(city + ": " + runtimeService.getVariable(subdivision.getId(), "subdivisionErrors"))
+        .isNotNull();
+    driver.complete(city + "-leader", approve, Map.of("subdivisionDecision", "approve"));
+    driver.runJobs(subdivision.getId());
+  }
+
+  /** A tenth of each annual task (no advanced certificates for a secondary school: that needs a confirmation). */
+  private static Map<String, Object> figures(String unit, Quota quota) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("institutionsCollegeLevel", 1L);
+    form.put("institutionsAppraisal", 1L);
+    form.put("institutionsSocial", 0L);
+    form.put("institutionsSpecial", 0L);
+    form.put("trainingMonth", (long) quota.training() / 10);
+    form.put("certificationMonth", (long) quota.certification() / 10);
+    form.put("advancedMonth", city(unit) != null || quota.advanced() == null ? 0L : (long) quota.advanced() / 10);
+    form.put("onePlusXMonth", quota.onePlusX() == null ? 0L : (long) quota.onePlusX() / 10);
+    form.put("filerName", "张敏");
+    form.put("filerPhone", "0371-69691788");
+    return form;
+  }
+
+  private Map<String, ProcessInstance> unitYears() {
+    Map<String, ProcessInstance> byUnit = new LinkedHashMap<>();
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-year")
+        .processInstanceBusinessKeyLike(YEAR + "/%").list()
+        .forEach(instance -> byUnit.put(instance.getBusinessKey().substring(5), instance));
+    return byUnit;
+  }
+
+  private static String city(String unit) {
+    int school = unit.indexOf("-s");
+    return school < 0 ? null : unit.substring(0, school);
+  }
+
+  private static String key(String unit) {
+    return String.format("%d-%02d/%s", YEAR, MONTH, unit);
+  }
+
+  private static String code(String seq) {
+    return String.format("u%03d", Integer.parseInt(seq));
+  }
+
+  private static int ceil(int total, int parts) {
+    return (total + parts - 1) / parts;
+  }
+
+  private static String shippedTable() throws IOException {
+    try (InputStream in = MonthlyChainBenchmark.class.getResourceAsStream("/allocation/allocation-2022.csv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** One kind of task done for every unit: its wall time, and the time of each completion alone. */
+  private static final class Round {
+    final String kind;
+    final long[] completions;
+    long wall;
+
+    Round(String kind, long[] completions) {
+      this.kind = kind;
+      this.completions = completions;
+    }
+
+    long[] completions() {
+      return completions;
+    }
+
+    double percentileMs(double p) {
+      long[] sorted = completions.clone();
+      Arrays.sort(sorted);
+      return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+  }
+
+  private void print(int units, int schools, int bureaus, long publish, long receive, long subdivision,
+      long schoolsReceive, long open, long march, Map<String, Round> round, long overviewTime) throws IOException {
+    line("=== MonthlyChainBenchmark: one month (%d-%02d) for every unit, embedded PostgreSQL ===", YEAR, MONTH);
+    line("units: %d (171 provincial + %d schools of %d bureaus); reports: %d; tasks completed: %d", units, schools,
+        bureaus, units, 4 * units);
+    line("");
+    line("setup (not counted in the round)");
+    line("  publish the 171-unit table (import, approve, start 171 unit-years)  %8.1f s", publish / 1e9);
+    line("  171 units receive their annual task                                %8.1f s", receive / 1e9);
+    line("  %d bureaus subdivide over %d schools (upload, approve, publish)      %8.1f s  (%.0f ms per bureau)",
+        bureaus, schools, subdivision / 1e9, subdivision / 1e6 / bureaus);
+    line("  %d schools receive their annual task                               %8.1f s", schools,
+        schoolsReceive / 1e9);
+    line("  open March: clock to %d-03-01, fire %d timers                       %8.1f s", YEAR, units, open / 1e9);
+    line("");
+    line("March round: fill -> sign -> review skills + review 1+X -> accepted, as the users who do them");
+    line("  total wall time       %8.1f s", march / 1e9);
+    line("  mean per report       %8.1f ms  (%d reports)", march / 1e6 / units, units);
+    line("  mean per task         %8.1f ms  (%d tasks, find + claim + complete)", march / 1e6 / (4.0 * units),
+        4 * units);
+    line("");
+    line("  %-14s %8s %10s %10s %10s %10s", "task", "wall s", "mean ms", "p50 ms", "p95 ms", "max ms");
+    for (Round r : round.values()) {
+      line("  %-14s %8.1f %10.1f %10.1f %10.1f %10.1f", r.kind, r.wall / 1e9, r.wall / 1e6 / units,
+          r.percentileMs(0.5), r.percentileMs(0.95), r.percentileMs(1.0));
+    }
+    line("  (mean = wall / reports incl. finding the task; p50/p95/max = Driver.complete alone: claim + complete)");
+    line("");
+    line("JDBC statements during the March round (batched statements counted one by one; round trips = execute calls)");
+    line("  %-20s %10s %10s %8s %8s %8s %8s %10s", "per completed task", "statements", "round trips", "selects",
+        "writes", "commits", "conns", "total");
+    long total = 0;
+    long findTotal = 0;
+    for (Round r : round.values()) {
+      SqlStatistics.Counts done = sql.counts(r.kind);
+      SqlStatistics.Counts find = sql.counts("find: " + r.kind);
+      total += done.statements();
+      findTotal += find.statements();
+      row(r.kind, done, units);
+      row("  finding it", find, units);
+    }
+    line("  %-20s %10.1f  (completion only; %.1f with finding the task)", "all tasks", total / (4.0 * units),
+        (total + findTotal) / (4.0 * units));
+    line("  per accepted report  %10.1f  (completion only; %.1f with finding the tasks)", total / (double) units,
+        (total + findTotal) / (double) units);
+    line("");
+    line("  statements per completed task by table area (history = act_hi_*, authz = act_ru_authorization,"
+        + " runtime = other act_ru_*, domain = the application's tables)");
+    List<String> areas = List.of("runtime", "history", "authz", "identity", "repository", "domain");
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-20s", "task"));
+    areas.forEach(a -> header.append(String.format(Locale.ROOT, " %10s", a)));
+    line("%s", header);
+    for (Round r : round.values()) {
+      Map<String, Long> byArea = new HashMap<>();
+      sql.counts(r.kind).bySql.forEach((statement, n) -> byArea.merge(
+          SqlStatistics.area(SqlStatistics.table(statement)), n.sum(), Long::sum));
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-20s", r.kind));
+      areas.forEach(a -> row.append(String.format(Locale.ROOT, " %10.1f", byArea.getOrDefault(a, 0L) / (double) units)));
+      line("%s", row);
+    }
+    SqlStatistics.Counts overview = sql.counts("progress overview");
+    line("  progress overview of %d-%02d for the province (what GET /api/progress reads; 171 units, %d schools):"
+        + " %d statements, %.0f ms", YEAR, MONTH, schools, overview.statements(), overviewTime / 1e6);
+    for (Round r : round.values()) {
+      SqlStatistics.Counts done = sql.counts(r.kind);
+      line("");
+      line("  %s: statements per task by engine command (execute / flush at its end) · application code", r.kind);
+      for (Map.Entry<String, Long> e : done.top(done.byOrigin, 16)) {
+        line("    %6.2f  %s", e.getValue() / (double) units, e.getKey());
+      }
+      Map<String, Long> byTable = new HashMap<>();
+      done.bySql.forEach((statement, n) -> byTable.merge(SqlStatistics.table(statement), n.sum(), Long::sum));
+      line("  %s: statements per task by table", r.kind);
+      byTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+          .forEach(e -> line("    %6.2f  %s", e.getValue() / (double) units, e.getKey()));
+      line("  %s: most frequent statements per task", r.kind);
+      for (Map.Entry<String, Long> e : done.top(done.bySql, 15)) {
+        line("    %6.2f  %s", e.getValue() / (double) units, SqlStatistics.shorten(e.getKey(), 150));
+      }
+    }
+    String text = out.toString();
+    System.out.println(text);
+    Path file = Path.of("target", "bench", "monthly-chain-benchmark.txt");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    System.out.println("(also written to " + file.toAbsolutePath() + ")");
+  }
+
+  private void row(String label, SqlStatistics.Counts c, int units) {
+    line("  %-20s %10.1f %10.1f %8.1f %8.1f %8.1f %8.1f %10d", label, c.statements() / (double) units,
+        c.roundTrips.sum() / (double) units, c.selects.sum() / (double) units, c.writes.sum() / (double) units,
+        c.commits.sum() / (double) units, c.connections.sum() / (double) units, c.statements());
+  }
+
+  private void line(String format, Object... args) {
+    out.append(String.format(Locale.ROOT, format, args)).append('\n');
+  }
+}
