@@ -12,6 +12,7 @@ final class Samples {
   static final PdfFonts FONTS = new PdfFonts();
   static final ReportPdf REPORT_PDF = new ReportPdf(FONTS);
   static final NoticePdf NOTICE_PDF = new NoticePdf(FONTS);
+  static final ScanVerifier VERIFIER = new ScanVerifier();
 
   private Samples() {
   }
