@@ -1,4 +1,5 @@
--- The paper trail of a monthly report: the generated PDF of each signed version and the stamped scan the unit uploaded.
+-- The paper trail of a monthly report: the generated PDF of each signed version (with the QR payload printed on it)
+-- and the stamped scan the unit uploaded (whether its QR code was verified, or the unit's explanation why not).
 create table report_document (
   id            bigserial    primary key,
   report_id     bigint       not null references monthly_report(id) on delete cascade,
@@ -9,6 +10,7 @@ create table report_document (
   file_name     varchar(255) not null,
   created_at    timestamptz  not null,
   created_by    varchar(64),
+  qr_payload    varchar(100),
   qr_verified   boolean,
   explanation   text,
   unique (report_id, kind, version)

@@ -1,5 +1,7 @@
 package cn.henan.skills;
 
+import cn.henan.skills.report.ReportDocument;
+import cn.henan.skills.report.ReportDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,9 +32,11 @@ public class Driver {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final ManagementService managementService;
+  private final ReportDocuments reportDocuments;
 
   Driver(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-      ManagementService managementService) {
+      ManagementService managementService, ReportDocuments reportDocuments) {
+    this.reportDocuments = reportDocuments;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.identityService = identityService;
@@ -72,6 +76,17 @@ public class Driver {
   public ProcessInstance instance(String businessKey, String processKey) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
         .processDefinitionKey(processKey).singleResult();
+  }
+
+  /**
+   * The unit's leader signs; the filer "prints, stamps and scans" — here the generated PDF itself, whose QR code is
+   * what the check reads — and uploads it.
+   */
+  public void signAndUploadScan(String reportKey, String unit) {
+    complete(unit + "-leader", task(reportKey, unit + "-leader"), Map.of("signDecision", "approve"));
+    byte[] printed = reportDocuments.latest(reportKey, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
+    complete(unit + "-filer", task(reportKey, unit + "-filer"), Map.of("stampedScan",
+        Variables.fileValue("scan.pdf").file(printed).mimeType("application/pdf").create()));
   }
 
   /** Imports, approves and publishes an allocation table for a year, as province-edu and province-leader. */

@@ -34,17 +34,21 @@ class TasklistFilters {
   }
 
   private void ensure(String name, String description, int priority, TaskQuery query) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    // shown on each task card: a unit that receives late has March's and April's report open side by side
+    properties.put("variables", List.of(
+        Map.of("name", "unitName", "label", "单位"),
+        Map.of("name", "year", "label", "年度"),
+        Map.of("name", "reportMonth", "label", "月份")));
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      Map<String, Object> properties = new LinkedHashMap<>();
-      properties.put("description", description);
-      properties.put("priority", priority);
-      properties.put("refresh", true);
-      properties.put("variables", List.of(
-          Map.of("name", "unitName", "label", "单位"),
-          Map.of("name", "year", "label", "年度")));
       filter = filterService.newTaskFilter(name).setOwner("admin").setQuery(query).setProperties(properties);
       filterService.saveFilter(filter);
+    } else if (!properties.equals(filter.getProperties())) {
+      filterService.saveFilter(filter.setProperties(properties));
     }
     grants.grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
   }

@@ -6,6 +6,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
@@ -31,14 +34,16 @@ public class DemoClock {
   private final Instant start;
   private final JdbcTemplate jdbc;
   private final ManagementService managementService;
+  private final ProcessEngine processEngine;
 
   DemoClock(@Value("${skills-henan.demo-clock.enabled:false}") boolean enabled,
       @Value("${skills-henan.demo-clock.start:2022-03-02T09:00:00+08:00}") OffsetDateTime start,
-      JdbcTemplate jdbc, ManagementService managementService) {
+      JdbcTemplate jdbc, ManagementService managementService, ProcessEngine processEngine) {
     this.enabled = enabled;
     this.start = start.toInstant();
     this.jdbc = jdbc;
     this.managementService = managementService;
+    this.processEngine = processEngine;
   }
 
   public record Timer(Instant dueDate, String processDefinitionKey, String processInstanceId) {
@@ -82,7 +87,16 @@ public class DemoClock {
     }
     Optional<Timer> next = nextTimer();
     next.ifPresent(timer -> apply(timer.dueDate().plusSeconds(1).toEpochMilli() - System.currentTimeMillis()));
+    wakeJobExecutor();
     return next;
+  }
+
+  // an idle job executor looks for due jobs only every minute; moving the clock does not tell it
+  private void wakeJobExecutor() {
+    JobExecutor jobExecutor = ((ProcessEngineImpl) processEngine).getProcessEngineConfiguration().getJobExecutor();
+    if (jobExecutor != null && jobExecutor.isActive()) {
+      jobExecutor.jobWasAdded();
+    }
   }
 
   private void apply(long offsetMillis) {

@@ -3,7 +3,12 @@ package cn.henan.skills.quota;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,9 +20,24 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/allocations")
 class AllocationController {
   private final QuotaDistribution distribution;
+  private final Notices notices;
 
-  AllocationController(QuotaDistribution distribution) {
+  AllocationController(QuotaDistribution distribution, Notices notices) {
     this.distribution = distribution;
+    this.notices = notices;
+  }
+
+  /** The notice with Attachment 1, as issued on publication; every signed-in user may read it. */
+  @GetMapping("/{year}/notice.pdf")
+  ResponseEntity<byte[]> notice(@PathVariable int year) {
+    AllocationNotice notice = notices.of(year)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, year + " 年的任务尚未下达，没有通知。"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename(year + "-任务分配通知.pdf", StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.ETAG, "\"" + notice.getSha256() + "\"")
+        .body(notice.getPdf());
   }
 
   record UnitQuotaView(String code, String name, String kind, int training, int certification, Integer advanced,

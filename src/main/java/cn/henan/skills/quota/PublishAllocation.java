@@ -16,7 +16,9 @@ class PublishAllocation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int year = ((Number) execution.getVariable("year")).intValue();
-    int units = distribution.publish(year, execution.getProcessInstanceId());
+    NoticeText notice = NoticeText.orDefaults(year, (String) execution.getVariable("noticeTitle"),
+        (String) execution.getVariable("noticeDocumentNumber"), (String) execution.getVariable("noticeBody"));
+    int units = distribution.publish(year, execution.getProcessInstanceId(), notice);
     execution.setVariable("publishedUnitCount", units);
   }
 }

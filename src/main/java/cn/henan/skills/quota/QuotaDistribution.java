@@ -1,5 +1,6 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.pdf.NoticePdfData;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.time.Clock;
@@ -25,14 +26,16 @@ public class QuotaDistribution {
   private final QuotaAllocationRepository quotas;
   private final UnitRegistry units;
   private final UnitYears unitYears;
+  private final Notices notices;
   private final Clock clock;
 
   QuotaDistribution(AllocationYearRepository years, QuotaAllocationRepository quotas, UnitRegistry units,
-      UnitYears unitYears, Clock clock) {
+      UnitYears unitYears, Notices notices, Clock clock) {
     this.years = years;
     this.quotas = quotas;
     this.units = units;
     this.unitYears = unitYears;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -67,7 +70,7 @@ public class QuotaDistribution {
    * @return the number of units the year was published to
    */
   @Transactional
-  public int publish(int year, String processInstanceId) {
+  public int publish(int year, String processInstanceId, NoticeText notice) {
     AllocationYear allocationYear = years.lockYear(year)
         .orElseThrow(() -> new IllegalStateException(year + " 年没有已校验的任务分配表，无法下达。"));
     if (allocationYear.isPublished()) {
@@ -77,6 +80,9 @@ public class QuotaDistribution {
     Map<String, Unit> unitsByCode = units.allUnits().stream()
         .collect(Collectors.toMap(Unit::getCode, Function.identity()));
     List<QuotaAllocation> allocations = quotas.findByYearOrderBySourceRow(year);
+    notices.issue(year, notice, allocations.stream()
+        .map(a -> new NoticePdfData.Row(a.getSourceRow(), unitsByCode.get(a.getUnitCode()).getName(),
+            a.getTraining(), a.getCertification(), a.getAdvanced(), a.getOnePlusX())).toList());
     for (QuotaAllocation allocation : allocations) {
       unitYears.start(unitsByCode.get(allocation.getUnitCode()), year, allocation.toQuota());
     }

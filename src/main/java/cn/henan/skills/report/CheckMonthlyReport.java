@@ -33,23 +33,30 @@ class CheckMonthlyReport implements JavaDelegate {
     if (outcome.hasErrors()) {
       execution.setVariable("reportCheck", "ERROR");
       execution.setVariable("reportErrors", String.join("\n", outcome.errors()));
-      execution.setVariable("reportWarnings", null);
+      clear(execution, "reportWarnings");
       return;
     }
     if (!outcome.warnings().isEmpty() && !confirmed) {
       execution.setVariable("reportCheck", "WARNING");
-      execution.setVariable("reportErrors", null);
+      clear(execution, "reportErrors");
       execution.setVariable("reportWarnings", String.join("\n", outcome.warnings()));
       return;
     }
     MonthlyReport report = reports.submit(execution.getProcessBusinessKey(), outcome.entry(),
         people.currentUserId().orElse(null));
     execution.setVariable("reportCheck", "OK");
-    execution.setVariable("reportErrors", null);
-    execution.setVariable("reportWarnings", null);
-    execution.setVariable("warningsConfirmed", false);
-    execution.setVariable("returnNotice", null);
+    // a confirmation covers the warnings it was given for, not those of a later round
+    clear(execution, "reportErrors", "reportWarnings", "warningsConfirmed", "returnNotice");
     execution.setVariable("reportVersion", report.getVersion());
     execution.setVariable("reportSummary", forms.summary(context, report));
+  }
+
+  /** Removes what exists only: the forms hide a message that is absent, and an absent variable costs nothing. */
+  private static void clear(DelegateExecution execution, String... names) {
+    for (String name : names) {
+      if (execution.hasVariable(name)) {
+        execution.removeVariable(name);
+      }
+    }
   }
 }

@@ -1,5 +1,7 @@
 package cn.henan.skills.report;
 
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,10 +26,18 @@ class MonthlyReportFormData implements TaskListener {
     String unitCode = ReportVariables.unitCode(task);
     reports.open(period, unitCode);
     MonthlyReportForms.Context context = forms.context(period, unitCode);
-    task.getExecution().setVariable("reportContext", forms.fillContext(context));
-    task.getExecution().setVariable("trainingBefore", context.acceptedBefore().training());
-    task.getExecution().setVariable("certificationBefore", context.acceptedBefore().certification());
-    task.getExecution().setVariable("advancedBefore", context.acceptedBefore().advanced());
-    task.getExecution().setVariable("onePlusXBefore", context.acceptedBefore().onePlusX());
+    DelegateExecution execution = task.getExecution();
+    setIfChanged(execution, "reportContext", forms.fillContext(context));
+    setIfChanged(execution, "trainingBefore", context.acceptedBefore().training());
+    setIfChanged(execution, "certificationBefore", context.acceptedBefore().certification());
+    setIfChanged(execution, "advancedBefore", context.acceptedBefore().advanced());
+    setIfChanged(execution, "onePlusXBefore", context.acceptedBefore().onePlusX());
+  }
+
+  // a claim usually changes nothing: writing the same value again would cost an update and a history row
+  private static void setIfChanged(DelegateExecution execution, String name, Object value) {
+    if (!Objects.equals(execution.getVariable(name), value)) {
+      execution.setVariable(name, value);
+    }
   }
 }

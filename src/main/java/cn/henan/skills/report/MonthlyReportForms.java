@@ -6,6 +6,7 @@ import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitKind;
 import cn.henan.skills.unit.UnitRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,13 @@ class MonthlyReportForms {
   Context context(ReportPeriod period, String unitCode) {
     Unit unit = units.get(unitCode);
     Quota quota = quotas.quotaOf(period.year(), unitCode).orElse(null);
-    return new Context(unit, period, quota, reports.acceptedBefore(period, Set.of(unitCode)),
-        unit.getKind().isBureau() ? units.schoolsOf(unitCode) : List.of());
+    List<Unit> schools = List.of();
+    if (unit.getKind().isBureau()) {
+      // only the schools this year's subdivision created (a school has a quota in the years it belongs to)
+      Map<String, Quota> quotaByUnit = quotas.quotasOf(period.year());
+      schools = units.schoolsOf(unitCode).stream().filter(s -> quotaByUnit.containsKey(s.getCode())).toList();
+    }
+    return new Context(unit, period, quota, reports.acceptedBefore(period, Set.of(unitCode)), schools);
   }
 
   /** Shown above the fill form: annual tasks, what was accepted so far, and for a city its schools' accepted figures. */

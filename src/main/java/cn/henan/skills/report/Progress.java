@@ -60,6 +60,9 @@ public class Progress {
       List<UnitProgress> schools = new ArrayList<>();
       Figures done = acceptedByUnit.getOrDefault(unit.getCode(), Figures.ZERO);
       for (Unit school : schoolsByCity.getOrDefault(unit.getCode(), List.of())) {
+        if (!quotaByUnit.containsKey(school.getCode())) {
+          continue; // a school of another year's subdivision
+        }
         Figures schoolDone = acceptedByUnit.getOrDefault(school.getCode(), Figures.ZERO);
         done = done.plus(schoolDone);
         schools.add(new UnitProgress(school, indicators(quotaByUnit.get(school.getCode()), schoolDone), List.of()));
@@ -86,10 +89,12 @@ public class Progress {
   /** One unit's accepted progress (a city with its schools). */
   public UnitProgress of(ReportPeriod period, String unitCode) {
     Unit unit = units.get(unitCode);
+    Map<String, Quota> quotaByUnit = quotas.quotasOf(period.year());
     List<String> codes = new ArrayList<>(List.of(unitCode));
-    units.schoolsOf(unitCode).forEach(s -> codes.add(s.getCode()));
-    Quota quota = quotas.quotaOf(period.year(), unitCode).orElse(null);
-    return new UnitProgress(unit, indicators(quota, reports.acceptedThrough(period, codes)), List.of());
+    units.schoolsOf(unitCode).stream().filter(s -> quotaByUnit.containsKey(s.getCode()))
+        .forEach(s -> codes.add(s.getCode()));
+    return new UnitProgress(unit, indicators(quotaByUnit.get(unitCode), reports.acceptedThrough(period, codes)),
+        List.of());
   }
 
   private static Figures tasks(Quota quota) {

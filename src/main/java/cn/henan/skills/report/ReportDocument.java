@@ -39,6 +39,8 @@ public class ReportDocument {
   private Instant createdAt;
   @Column(name = "created_by")
   private String createdBy;
+  @Column(name = "qr_payload")
+  private String qrPayload;
   @Column(name = "qr_verified")
   private Boolean qrVerified;
   private String explanation;
@@ -47,7 +49,7 @@ public class ReportDocument {
   }
 
   ReportDocument(MonthlyReport report, Kind kind, byte[] content, String sha256, String fileName, Instant createdAt,
-      String createdBy, Boolean qrVerified, String explanation) {
+      String createdBy, String qrPayload, Boolean qrVerified, String explanation) {
     this.reportId = report.getId();
     this.kind = kind;
     this.version = report.getVersion();
@@ -56,6 +58,7 @@ public class ReportDocument {
     this.fileName = fileName;
     this.createdAt = createdAt;
     this.createdBy = createdBy;
+    this.qrPayload = qrPayload;
     this.qrVerified = qrVerified;
     this.explanation = explanation;
   }
@@ -78,6 +81,10 @@ public class ReportDocument {
 
   public String getFileName() {
     return fileName;
+  }
+
+  public String getQrPayload() {
+    return qrPayload;
   }
 
   public Boolean getQrVerified() {

@@ -51,7 +51,9 @@ class ValidateSubdivision implements JavaDelegate {
         + result.lines().size() + " 所学校：\n");
     result.lines().forEach(line -> summary.append("  ").append(line.schoolName()).append("：培训 ")
         .append(line.training()).append("，取证 ").append(line.certification()).append("，高级工及以上 ")
-        .append(line.advanced() == null ? "——" : line.advanced() + "（" + line.advancedReason() + "）")
+        .append(line.advanced() == null ? "——"
+            : line.advancedReason() == null ? line.advanced().toString()
+            : line.advanced() + "（" + line.advancedReason() + "）")
         .append("，1+X ").append(line.onePlusX()).append('\n'));
     summary.append("合计：培训 ").append(result.totals().training()).append("，取证 ")
         .append(result.totals().certification()).append("，1+X ").append(result.totals().onePlusX());

@@ -10,6 +10,8 @@ import cn.henan.skills.report.MonthlyReport;
 import cn.henan.skills.report.Indicator;
 import cn.henan.skills.report.MonthlyReports;
 import cn.henan.skills.report.Progress;
+import cn.henan.skills.report.ReportDocument;
+import cn.henan.skills.report.ReportDocuments;
 import cn.henan.skills.report.ReportPeriod;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,6 +86,7 @@ class MonthlyChainBenchmark {
   @Autowired MonthlyReports reports;
   @Autowired QuotaDistribution quotas;
   @Autowired Progress progress;
+  @Autowired ReportDocuments documents;
   @Autowired SqlStatistics sql;
 
   private final StringBuilder out = new StringBuilder();
@@ -145,6 +148,10 @@ class MonthlyChainBenchmark {
     round.put("fill", step("fill", units, unit -> unit + "-filer", unit -> unit + "-filer", figures::get));
     round.put("sign", step("sign", units, unit -> unit + "-leader", unit -> unit + "-leader",
         unit -> Map.of("signDecision", "approve")));
+    // the stamped scan: the generated PDF itself (its QR code is what the check reads)
+    round.put("upload scan", step("upload scan", units, unit -> unit + "-filer", unit -> unit + "-filer",
+        unit -> Map.of("stampedScan", Variables.fileValue("scan.pdf").file(documents.latest(key(unit),
+            ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent()).mimeType("application/pdf").create())));
     // the province reviews its units (province-edu, province-1x), a city bureau its schools in both lanes
     round.put("review skills", step("review skills", units,
         unit -> city(unit) == null ? "province" : city(unit) + "-filer",

@@ -21,6 +21,7 @@ class DemoClockTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ManagementService managementService;
   @Autowired Driver driver;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   @AfterEach
   void backToRealTime() {
@@ -30,7 +31,7 @@ class DemoClockTest {
 
   @Test
   void startsAtTheNoticesDateAndStepsToTheNextTimer() {
-    DemoClock clock = new DemoClock(true, OffsetDateTime.parse("2031-03-02T09:00:00+08:00"), jdbc, managementService);
+    DemoClock clock = new DemoClock(true, OffsetDateTime.parse("2031-03-02T09:00:00+08:00"), jdbc, managementService, engine);
     clock.startClock();
     assertThat(Duration.between(Instant.parse("2031-03-02T01:00:00Z"), clock.now())).isLessThan(Duration.ofMinutes(1));
 
@@ -49,7 +50,7 @@ class DemoClockTest {
 
     // a restart continues from the kept offset instead of starting over
     ClockUtil.reset();
-    new DemoClock(true, OffsetDateTime.parse("2031-03-02T09:00:00+08:00"), jdbc, managementService).startClock();
+    new DemoClock(true, OffsetDateTime.parse("2031-03-02T09:00:00+08:00"), jdbc, managementService, engine).startClock();
     assertThat(clock.now()).isAfter(next.dueDate());
   }
 }

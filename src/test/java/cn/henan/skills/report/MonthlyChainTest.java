@@ -164,7 +164,7 @@ class MonthlyChainTest {
 
     // signed; returned at the skills review; signed again; returned at the 1+X review; then accepted by both
     driver.complete("u029-filer", fill, figures(110, 50, 20, 10));
-    driver.complete("u029-leader", driver.task(key, "u029-leader"), Map.of("signDecision", "approve"));
+    driver.signAndUploadScan(key, "u029");
     assertThat(reports.find(key).orElseThrow().getSignedByName()).contains("河南理工大学");
     Task skills = driver.task(key, "province-edu");
     assertThat(driver.task(key, "province-hrss").getId()).isEqualTo(skills.getId());
@@ -175,7 +175,7 @@ class MonthlyChainTest {
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("取证数偏低");
 
     driver.complete("u029-filer", fill, figures(110, 60, 20, 10));
-    driver.complete("u029-leader", driver.task(key, "u029-leader"), Map.of("signDecision", "approve"));
+    driver.signAndUploadScan(key, "u029");
     driver.complete("hrss", driver.task(key, "province-hrss"), Map.of("skillsReviewDecision", "accept"));
     driver.complete("onex", driver.task(key, "province-1x"),
         Map.of("onePlusXReviewDecision", "return", "onePlusXReturnReason", "1+X 证书数待核实"));
@@ -184,7 +184,7 @@ class MonthlyChainTest {
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.OPEN);
 
     driver.complete("u029-filer", fill, figures(110, 60, 20, 12));
-    driver.complete("u029-leader", driver.task(key, "u029-leader"), Map.of("signDecision", "approve"));
+    driver.signAndUploadScan(key, "u029");
     driver.complete("province", driver.task(key, "province-edu"), Map.of("skillsReviewDecision", "accept"));
     driver.complete("onex", driver.task(key, "province-1x"), Map.of("onePlusXReviewDecision", "accept"));
 
@@ -207,7 +207,7 @@ class MonthlyChainTest {
   void aSchoolIsReviewedByItsCityAndASecondarySchoolConfirmsAdvancedCertificates() {
     String key = YEAR + "-03/u001-s01";
     driver.complete("u001-s01-filer", driver.task(key, "u001-s01-filer"), figures(300, 200, 0, 40));
-    driver.complete("u001-s01-leader", driver.task(key, "u001-s01-leader"), Map.of("signDecision", "approve"));
+    driver.signAndUploadScan(key, "u001-s01");
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("province-edu")
         .count()).as("the province does not review a city's school").isZero();
     List<Task> cityReviews = taskService.createTaskQuery().processInstanceBusinessKey(key)
@@ -241,7 +241,7 @@ class MonthlyChainTest {
     });
     assertThat((String) taskService.getVariable(fill.getId(), "reportContext")).contains("培训 300 人次");
     driver.complete("u001-filer", fill, figures(50, 40, 0, 10));
-    driver.complete("u001-leader", driver.task(cityKey, "u001-leader"), Map.of("signDecision", "approve"));
+    driver.signAndUploadScan(cityKey, "u001");
     driver.complete("province", driver.task(cityKey, "province-edu"), Map.of("skillsReviewDecision", "accept"));
     driver.complete("onex", driver.task(cityKey, "province-1x"), Map.of("onePlusXReviewDecision", "accept"));
 
@@ -280,7 +280,7 @@ class MonthlyChainTest {
     openMonth(4);
     String april = YEAR + "-04/u029";
     driver.complete("u029-filer", driver.task(april, "u029-filer"), figures(40, 30, 10, 5));
-    driver.complete("u029-leader", driver.task(april, "u029-leader"), Map.of("signDecision", "approve"));
+    driver.signAndUploadScan(april, "u029");
     driver.complete("province", driver.task(april, "province-edu"),
         Map.of("skillsReviewDecision", "return", "skillsReturnReason", "缺少佐证"));
     openMonth(5);
@@ -383,7 +383,7 @@ class MonthlyChainTest {
   private void acceptAsProvince(String key, Task fill, Map<String, Object> figures) {
     String unit = key.substring(key.indexOf('/') + 1);
     driver.complete(unit + "-filer", fill, figures);
-    driver.complete(unit + "-leader", driver.task(key, unit + "-leader"), Map.of("signDecision", "approve"));
+    driver.signAndUploadScan(key, unit);
     driver.complete("province", driver.task(key, "province-edu"), Map.of("skillsReviewDecision", "accept"));
     driver.complete("onex", driver.task(key, "province-1x"), Map.of("onePlusXReviewDecision", "accept"));
   }

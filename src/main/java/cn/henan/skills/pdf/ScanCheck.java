@@ -1,0 +1,33 @@
+package cn.henan.skills.pdf;
+
+import java.util.Optional;
+
+/**
+ * The verdict on an uploaded scan of the stamped report.
+ *
+ * @param message in Chinese, for the unit's filer: what is wrong and what to do
+ * @param payload the text of the report QR code that was decided on, or null where none was read
+ */
+public record ScanCheck(Reason reason, String message, String payload) {
+
+  /** Why a scan is refused, in the order the checks run; {@link #PASSED} when it is accepted. */
+  public enum Reason {
+    EMPTY, TOO_LARGE, NOT_PDF, ENCRYPTED, TOO_MANY_PAGES, UNRENDERABLE, NO_QR, OTHER_UNIT, OTHER_MONTH,
+    /** An older version of this report, or its figures changed after signing. */
+    OLDER_VERSION,
+    PASSED
+  }
+
+  public boolean passed() {
+    return reason == Reason.PASSED;
+  }
+
+  /** The identity read from the QR code, if one of this system's codes was found. */
+  public Optional<ReportIdentity> identity() {
+    return Optional.ofNullable(payload).map(ReportIdentity::parse);
+  }
+
+  static ScanCheck refused(Reason reason, String message) {
+    return new ScanCheck(reason, message, null);
+  }
+}

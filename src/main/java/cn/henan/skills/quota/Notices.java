@@ -1,0 +1,49 @@
+package cn.henan.skills.quota;
+
+import cn.henan.skills.pdf.NoticePdf;
+import cn.henan.skills.pdf.NoticePdfData;
+import cn.henan.skills.platform.EngineClock;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The notice PDF of a published year: its text and Attachment 1 with every unit's quota and the totals. */
+@Component
+class Notices {
+  private final AllocationNoticeRepository notices;
+  private final NoticePdf noticePdf;
+  private final Clock clock;
+
+  Notices(AllocationNoticeRepository notices, NoticePdf noticePdf, Clock clock) {
+    this.notices = notices;
+    this.noticePdf = noticePdf;
+    this.clock = clock;
+  }
+
+  @Transactional
+  void issue(int year, NoticeText text, List<NoticePdfData.Row> attachment) {
+    LocalDate issuedOn = LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING);
+    byte[] pdf = noticePdf.render(new NoticePdfData(text.title(), text.documentNumber(), text.body(), issuedOn,
+        attachment));
+    notices.save(new AllocationNotice(year, text, issuedOn, pdf, sha256(pdf)));
+  }
+
+  @Transactional(readOnly = true)
+  Optional<AllocationNotice> of(int year) {
+    return notices.findById(year);
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

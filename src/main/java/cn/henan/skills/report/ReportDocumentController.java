@@ -1,0 +1,77 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.identity.People;
+import cn.henan.skills.identity.Viewer;
+import cn.henan.skills.unit.Unit;
+import cn.henan.skills.unit.UnitRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/reports/2022-03/u001/report.pdf} and {@code …/scan.pdf}: a report's generated PDF and its stamped
+ * scan, for the unit's people, its supervising city and the province — the same people who see its tasks.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportDocumentController {
+  private final ReportDocuments documents;
+  private final UnitRegistry units;
+  private final People people;
+
+  ReportDocumentController(ReportDocuments documents, UnitRegistry units, People people) {
+    this.documents = documents;
+    this.units = units;
+    this.people = people;
+  }
+
+  static String url(String businessKey, String file) {
+    return "/api/reports/" + businessKey + "/" + file;
+  }
+
+  @GetMapping("/{period}/{unitCode}/report.pdf")
+  ResponseEntity<byte[]> reportPdf(@PathVariable String period, @PathVariable String unitCode) {
+    return download(period, unitCode, ReportDocument.Kind.REPORT_PDF);
+  }
+
+  @GetMapping("/{period}/{unitCode}/scan.pdf")
+  ResponseEntity<byte[]> scan(@PathVariable String period, @PathVariable String unitCode) {
+    return download(period, unitCode, ReportDocument.Kind.STAMPED_SCAN);
+  }
+
+  private ResponseEntity<byte[]> download(String periodText, String unitCode, ReportDocument.Kind kind) {
+    ReportPeriod period;
+    try {
+      period = ReportPeriod.parse(periodText);
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    Unit unit = units.find(unitCode)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "单位 " + unitCode + " 不存在。"));
+    Viewer viewer = people.currentViewer()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
+    Set<String> own = viewer.ownUnits();
+    if (!viewer.seesAllUnits() && !own.contains(unit.getCode())
+        && (unit.getParentCode() == null || !own.contains(unit.getParentCode()))) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看 " + unit.getName() + " 的月报文件。");
+    }
+    ReportDocument document = documents.latest(period.key() + "/" + unitCode, kind)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, unit.getName() + " "
+            + period.chinese() + (kind == ReportDocument.Kind.REPORT_PDF ? " 的月报尚未签字生成 PDF。" : " 的盖章扫描件尚未上传。")));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename(document.getFileName(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.ETAG, "\"" + document.getSha256() + "\"")
+        .body(document.getContent());
+  }
+}

@@ -1,0 +1,131 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.pdf.ReportIdentity;
+import cn.henan.skills.pdf.ReportPdf;
+import cn.henan.skills.pdf.ReportPdfData;
+import cn.henan.skills.pdf.ScanCheck;
+import cn.henan.skills.pdf.ScanVerifier;
+import cn.henan.skills.platform.EngineClock;
+import cn.henan.skills.report.ReportDocument.Kind;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The paper steps of a monthly report: the PDF of each signed version (Attachment 2 with a QR code naming unit,
+ * month, version and a hash of the figures), and the stamped scan the unit uploads, checked against that QR code.
+ */
+@Service
+@Transactional
+public class ReportDocuments {
+  private final MonthlyReportRepository reports;
+  private final ReportDocumentRepository documents;
+  private final MonthlyReportForms forms;
+  private final ReportPdf reportPdf;
+  private final ScanVerifier scanVerifier;
+  private final Clock clock;
+
+  ReportDocuments(MonthlyReportRepository reports, ReportDocumentRepository documents, MonthlyReportForms forms,
+      ReportPdf reportPdf, ScanVerifier scanVerifier, Clock clock) {
+    this.reports = reports;
+    this.documents = documents;
+    this.forms = forms;
+    this.reportPdf = reportPdf;
+    this.scanVerifier = scanVerifier;
+    this.clock = clock;
+  }
+
+  /** A scan that is refused; nothing was stored. The message says why, in Chinese. */
+  public static class ScanRefusedException extends RuntimeException {
+    private final ScanCheck.Reason reason;
+
+    ScanRefusedException(ScanCheck.Reason reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    public ScanCheck.Reason reason() {
+      return reason;
+    }
+  }
+
+  /** Renders and keeps the PDF of the report's current (signed) version. */
+  public ReportDocument generate(String businessKey) {
+    MonthlyReport report = get(businessKey);
+    ReportPdfData data = pdfData(report);
+    byte[] pdf = reportPdf.render(data);
+    return documents.save(new ReportDocument(report, Kind.REPORT_PDF, pdf, sha256(pdf),
+        fileName(report, "月报"), clock.instant(), null, ReportIdentity.of(data).toQrPayload(), null, null));
+  }
+
+  /**
+   * Checks an uploaded scan against the PDF of the report's current version and keeps it when it passes. A scan
+   * whose QR code cannot be read may still be submitted with a written explanation: it is kept flagged.
+   *
+   * @throws ScanRefusedException with the reason, storing nothing
+   */
+  public ReportDocument acceptScan(String businessKey, byte[] scan, boolean qrUnreadable, String explanation,
+      String user) {
+    MonthlyReport report = get(businessKey);
+    ReportDocument printed = documents.findByReportIdAndKindAndVersion(report.getId(), Kind.REPORT_PDF,
+        report.getVersion()).orElseThrow(() -> new IllegalStateException("月报 " + businessKey + " 第 "
+            + report.getVersion() + " 版还没有生成 PDF。"));
+    ScanCheck check = scanVerifier.verify(scan, ReportIdentity.parse(printed.getQrPayload()));
+    boolean explained = explanation != null && !explanation.isBlank();
+    if (!check.passed()) {
+      if (check.reason() == ScanCheck.Reason.NO_QR && qrUnreadable && explained) {
+        return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, sha256(scan),
+            fileName(report, "盖章扫描件"), clock.instant(), user, null, false, explanation.trim()));
+      }
+      String hint = check.reason() == ScanCheck.Reason.NO_QR
+          ? "如确因盖章、扫描等原因无法识别，请勾选“二维码无法识别”并填写书面说明后提交。" : "";
+      throw new ScanRefusedException(check.reason(), "扫描件未通过核验：" + check.message() + hint);
+    }
+    return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, sha256(scan),
+        fileName(report, "盖章扫描件"), clock.instant(), user, check.payload(), true, null));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ReportDocument> latest(String businessKey, Kind kind) {
+    return reports.findByBusinessKey(businessKey)
+        .flatMap(report -> documents.findFirstByReportIdAndKindOrderByVersionDesc(report.getId(), kind));
+  }
+
+  ReportPdfData pdfData(MonthlyReport report) {
+    ReportPeriod period = ReportPeriod.of(report.getYear(), report.getMonth());
+    MonthlyReportForms.Context context = forms.context(period, report.getUnitCode());
+    ReportSheet sheet = ReportSheet.of(context.unit().getName(), period, context.quota(), context.acceptedBefore(),
+        report.figures());
+    List<ReportPdfData.Row> rows = sheet.rows().stream()
+        .map(row -> new ReportPdfData.Row(row.annualTask(), row.month(), row.cumulative(), row.rate())).toList();
+    return new ReportPdfData(report.getUnitCode(), context.unit().getName(), report.getYear(), report.getMonth(),
+        report.getVersion(), new ReportPdfData.Institutions(report.getInstitutionsCollegeLevel(),
+            report.getInstitutionsAppraisal(), report.getInstitutionsSocial(), report.getInstitutionsSpecial()),
+        rows, report.getSignedByName() == null ? "" : report.getSignedByName(), report.getSignedAt(),
+        report.getFilerName(), report.getFilerPhone(),
+        LocalDate.ofInstant(report.getSubmittedAt(), EngineClock.BEIJING));
+  }
+
+  private static String fileName(MonthlyReport report, String what) {
+    return report.getBusinessKey().replace('/', '-') + "-v" + report.getVersion() + "-" + what + ".pdf";
+  }
+
+  private MonthlyReport get(String businessKey) {
+    return reports.findByBusinessKey(businessKey)
+        .orElseThrow(() -> new IllegalStateException("月报 " + businessKey + " 不存在。"));
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

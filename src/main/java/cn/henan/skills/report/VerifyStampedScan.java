@@ -1,0 +1,53 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.identity.People;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of "上传盖章扫描件": checks the uploaded scan. A refused scan fails the completion with the
+ * reason, so the task stays open and nothing is stored (the transaction rolls back); a passing scan is kept with the
+ * report, and the reviewers get its link (and a notice when its QR code was not verified).
+ */
+@Component("verifyStampedScan")
+class VerifyStampedScan implements TaskListener {
+  private final ReportDocuments documents;
+  private final People people;
+
+  VerifyStampedScan(ReportDocuments documents, People people) {
+    this.documents = documents;
+    this.people = people;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FileValue file = task.getExecution().getVariableTyped("stampedScan");
+    byte[] scan;
+    try (InputStream in = file == null || file.getValue() == null ? InputStream.nullInputStream() : file.getValue()) {
+      scan = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    boolean qrUnreadable = Boolean.TRUE.equals(task.getExecution().getVariable("qrUnreadable"));
+    String explanation = ReportVariables.text(task.getExecution(), "scanExplanation");
+    String key = task.getExecution().getProcessBusinessKey();
+    ReportDocument stored;
+    try {
+      stored = documents.acceptScan(key, scan, qrUnreadable, explanation, people.currentUserId().orElse(null));
+    } catch (ReportDocuments.ScanRefusedException e) {
+      throw new ProcessEngineException(e.getMessage(), e);
+    }
+    // the bytes live with the report; the process keeps only links
+    task.getExecution().removeVariables(List.of("stampedScan", "qrUnreadable", "scanExplanation"));
+    task.getExecution().setVariable("scanUrl", ReportDocumentController.url(key, "scan.pdf"));
+    task.getExecution().setVariable("scanNotice", Boolean.TRUE.equals(stored.getQrVerified()) ? null
+        : "二维码未能核验，单位的书面说明：" + stored.getExplanation() + "。请对照月报 PDF 人工核对扫描件。");
+  }
+}
