@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authentication of the domain REST under {@code /api}: HTTP Basic against the engine's identity service, or — for
  * reading only — the session of someone signed in to Tasklist or Cockpit, so that download links in task forms
- * work. Changes (POST …) always need Basic credentials, which a cross-site page cannot send. The engine's current
+ * work, and for pre-checks that store nothing ({@code …-check}). Changes always need Basic credentials, which a
+ * cross-site page cannot send. The engine's current
  * authentication is set for the request, so Camunda's authorizations and {@link People} see the user.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -38,7 +39,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<Viewer> viewer = fromBasic(request);
-    if (viewer.isEmpty() && READING.contains(request.getMethod())) {
+    if (viewer.isEmpty() && (READING.contains(request.getMethod()) || isCheckOnly(request))) {
       viewer = fromWebappSession(request.getSession(false));
     }
     if (viewer.isEmpty()) {
@@ -52,6 +53,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  /** A pre-check (e.g. of a scan before upload) answers a question and changes nothing. */
+  private static boolean isCheckOnly(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("-check");
   }
 
   private Optional<Viewer> fromBasic(HttpServletRequest request) {

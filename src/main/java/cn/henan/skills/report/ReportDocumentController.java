@@ -2,6 +2,7 @@ package cn.henan.skills.report;
 
 import cn.henan.skills.identity.People;
 import cn.henan.skills.identity.Viewer;
+import cn.henan.skills.pdf.ScanCheck;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -48,13 +51,36 @@ class ReportDocumentController {
     return download(period, unitCode, ReportDocument.Kind.STAMPED_SCAN);
   }
 
-  private ResponseEntity<byte[]> download(String periodText, String unitCode, ReportDocument.Kind kind) {
-    ReportPeriod period;
+  record ScanCheckView(boolean passed, String reason, String message) {
+  }
+
+  /** The upload form's pre-check of a scan (the PDF as the request body): the verdict, nothing stored. */
+  @PostMapping(value = "/{period}/{unitCode}/scan-check", consumes = MediaType.ALL_VALUE)
+  ScanCheckView checkScan(@PathVariable String period, @PathVariable String unitCode, @RequestBody byte[] scan) {
+    ReportPeriod reportPeriod = period(period);
+    Unit unit = visibleUnit(unitCode);
+    if (!people.currentViewer().orElseThrow().ownUnits().contains(unit.getCode())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本单位的人员可以核验本单位的扫描件。");
+    }
+    String key = reportPeriod.key() + "/" + unitCode;
+    if (documents.latest(key, ReportDocument.Kind.REPORT_PDF).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, unit.getName() + " " + reportPeriod.chinese()
+          + " 的月报尚未签字生成 PDF。");
+    }
+    ScanCheck check = documents.checkScan(key, scan);
+    return new ScanCheckView(check.passed(), check.reason().name(), check.message());
+  }
+
+  private static ReportPeriod period(String text) {
     try {
-      period = ReportPeriod.parse(periodText);
+      return ReportPeriod.parse(text);
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
+  }
+
+  /** The unit, if the signed-in user may see its reports: its own people, its city, the province. */
+  private Unit visibleUnit(String unitCode) {
     Unit unit = units.find(unitCode)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "单位 " + unitCode + " 不存在。"));
     Viewer viewer = people.currentViewer()
@@ -64,6 +90,12 @@ class ReportDocumentController {
         && (unit.getParentCode() == null || !own.contains(unit.getParentCode()))) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看 " + unit.getName() + " 的月报文件。");
     }
+    return unit;
+  }
+
+  private ResponseEntity<byte[]> download(String periodText, String unitCode, ReportDocument.Kind kind) {
+    ReportPeriod period = period(periodText);
+    Unit unit = visibleUnit(unitCode);
     ReportDocument document = documents.latest(period.key() + "/" + unitCode, kind)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, unit.getName() + " "
             + period.chinese() + (kind == ReportDocument.Kind.REPORT_PDF ? " 的月报尚未签字生成 PDF。" : " 的盖章扫描件尚未上传。")));

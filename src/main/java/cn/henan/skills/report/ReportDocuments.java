@@ -73,10 +73,7 @@ public class ReportDocuments {
   public ReportDocument acceptScan(String businessKey, byte[] scan, boolean qrUnreadable, String explanation,
       String user) {
     MonthlyReport report = get(businessKey);
-    ReportDocument printed = documents.findByReportIdAndKindAndVersion(report.getId(), Kind.REPORT_PDF,
-        report.getVersion()).orElseThrow(() -> new IllegalStateException("月报 " + businessKey + " 第 "
-            + report.getVersion() + " 版还没有生成 PDF。"));
-    ScanCheck check = scanVerifier.verify(scan, ReportIdentity.parse(printed.getQrPayload()));
+    ScanCheck check = check(report, scan);
     boolean explained = explanation != null && !explanation.isBlank();
     if (!check.passed()) {
       if (check.reason() == ScanCheck.Reason.NO_QR && qrUnreadable && explained) {
@@ -89,6 +86,19 @@ public class ReportDocuments {
     }
     return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, sha256(scan),
         fileName(report, "盖章扫描件"), clock.instant(), user, check.payload(), true, null));
+  }
+
+  /** Checks a scan against the PDF of the report's current version, storing nothing (the upload form's pre-check). */
+  @Transactional(readOnly = true)
+  public ScanCheck checkScan(String businessKey, byte[] scan) {
+    return check(get(businessKey), scan);
+  }
+
+  private ScanCheck check(MonthlyReport report, byte[] scan) {
+    ReportDocument printed = documents.findByReportIdAndKindAndVersion(report.getId(), Kind.REPORT_PDF,
+        report.getVersion()).orElseThrow(() -> new IllegalStateException("月报 " + report.getBusinessKey() + " 第 "
+            + report.getVersion() + " 版还没有生成 PDF。"));
+    return scanVerifier.verify(scan, ReportIdentity.parse(printed.getQrPayload()));
   }
 
   @Transactional(readOnly = true)

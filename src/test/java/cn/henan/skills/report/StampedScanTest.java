@@ -98,6 +98,20 @@ class StampedScanTest {
     refused(Scans.scan(documents.latest(YEAR + "-03/u030", ReportDocument.Kind.REPORT_PDF).orElseThrow()
         .getContent()), "单位");
     assertThat(documents.latest(KEY, ReportDocument.Kind.STAMPED_SCAN)).isEmpty();
+
+    // the upload form's pre-check gives the same verdict before anything is submitted, and stores nothing
+    ResponseEntity<String> check = http.withBasicAuth("u029-filer", "demo").postForEntity(
+        "/api/reports/" + KEY + "/scan-check", new org.springframework.http.HttpEntity<>(Scans.blankPages(6)),
+        String.class);
+    assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(check.getBody()).contains("\"passed\":false").contains("TOO_MANY_PAGES").contains("6 页");
+    assertThat(http.withBasicAuth("u029-filer", "demo").postForEntity("/api/reports/" + KEY + "/scan-check",
+        new org.springframework.http.HttpEntity<>(Scans.scan(printed)), String.class).getBody())
+        .contains("\"passed\":true");
+    assertThat(http.withBasicAuth("u030-filer", "demo").postForEntity("/api/reports/" + KEY + "/scan-check",
+        new org.springframework.http.HttpEntity<>(printed), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(documents.latest(KEY, ReportDocument.Kind.STAMPED_SCAN)).isEmpty();
   }
 
   @Test
