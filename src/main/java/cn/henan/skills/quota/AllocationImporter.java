@@ -1,5 +1,7 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.QuotaImport;
+
 import static cn.henan.skills.quota.AllocationColumn.ADVANCED;
 import static cn.henan.skills.quota.AllocationColumn.CERTIFICATION;
 import static cn.henan.skills.quota.AllocationColumn.KIND;
@@ -33,12 +35,12 @@ import org.springframework.stereotype.Service;
 public class AllocationImporter {
 
   /** @param registry the known units; only those without a parent (the province's direct units) can be allocated to */
-  public AllocationImport read(String fileName, byte[] content, Collection<Unit> registry) {
+  public QuotaImport<AllocationLine> read(String fileName, byte[] content, Collection<Unit> registry) {
     List<ImportProblem> problems = new ArrayList<>();
     Optional<ColumnTable<AllocationColumn>> table =
         ColumnTable.read(fileName, content, AllocationColumn.class, "单位", problems);
     if (table.isEmpty()) {
-      return AllocationImport.of(List.of(), problems);
+      return QuotaImport.of(List.of(), problems);
     }
     UnitMatcher units = new UnitMatcher(registry);
     Map<String, Integer> rowOfUnit = new HashMap<>();
@@ -46,7 +48,7 @@ public class AllocationImporter {
     for (Table.Row row : table.get().rows()) {
       table.get().row(row, problems).flatMap(cells -> line(cells, units, rowOfUnit)).ifPresent(lines::add);
     }
-    return AllocationImport.of(lines, problems);
+    return QuotaImport.of(lines, problems);
   }
 
   /** Reads one data row, adding a problem for everything wrong with it. */

@@ -1,5 +1,6 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.QuotaLine;
 import cn.henan.skills.unit.UnitKind;
 
 /**
@@ -8,5 +9,5 @@ import cn.henan.skills.unit.UnitKind;
  * which is not the same as a quota of 0.
  */
 public record AllocationLine(int row, String unitCode, String unitName, UnitKind kind, int training,
-    int certification, Integer advanced, Integer onePlusX) {
+    int certification, Integer advanced, Integer onePlusX) implements QuotaLine {
 }

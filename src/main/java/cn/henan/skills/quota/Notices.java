@@ -2,12 +2,10 @@ package cn.henan.skills.quota;
 
 import cn.henan.skills.pdf.NoticePdf;
 import cn.henan.skills.pdf.NoticePdfData;
+import cn.henan.skills.platform.Digests;
 import cn.henan.skills.platform.EngineClock;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -31,7 +29,7 @@ class Notices {
     LocalDate issuedOn = LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING);
     byte[] pdf = noticePdf.render(new NoticePdfData(text.title(), text.documentNumber(), text.body(), issuedOn,
         attachment));
-    notices.save(new AllocationNotice(year, text, issuedOn, pdf, sha256(pdf)));
+    notices.save(new AllocationNotice(year, text, issuedOn, pdf, Digests.sha256Hex(pdf)));
   }
 
   @Transactional(readOnly = true)
@@ -39,11 +37,4 @@ class Notices {
     return notices.findById(year);
   }
 
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.QuotaImport;
+
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.io.IOException;
@@ -36,7 +38,7 @@ class ValidateAllocation implements JavaDelegate {
     int year = ((Number) execution.getVariable("year")).intValue();
     // a new round of approval starts blank
     execution.removeVariables(List.of("returnReason", "approvalDecision"));
-    AllocationImport result;
+    QuotaImport<AllocationLine> result;
     String sourceName;
     if (SOURCE_UPLOAD.equals(execution.getVariable("allocationSource"))) {
       FileValue file = execution.getVariableTyped("allocationFile");
@@ -79,7 +81,7 @@ class ValidateAllocation implements JavaDelegate {
   }
 
   /** A table need not list every unit (a unit may get no task in a year), but the approver should see which. */
-  private String missingUnitsNote(AllocationImport result) {
+  private String missingUnitsNote(QuotaImport<AllocationLine> result) {
     Set<String> listed = result.lines().stream().map(AllocationLine::unitCode)
         .collect(Collectors.toSet());
     List<String> missing = units.provincialUnits().stream().filter(u -> !listed.contains(u.getCode()))

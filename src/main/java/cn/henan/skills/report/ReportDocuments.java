@@ -5,13 +5,11 @@ import cn.henan.skills.pdf.ReportPdf;
 import cn.henan.skills.pdf.ReportPdfData;
 import cn.henan.skills.pdf.ScanCheck;
 import cn.henan.skills.pdf.ScanVerifier;
+import cn.henan.skills.platform.Digests;
 import cn.henan.skills.platform.EngineClock;
 import cn.henan.skills.report.ReportDocument.Kind;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -60,7 +58,7 @@ public class ReportDocuments {
     MonthlyReport report = get(businessKey);
     ReportPdfData data = pdfData(report);
     byte[] pdf = reportPdf.render(data);
-    return documents.save(new ReportDocument(report, Kind.REPORT_PDF, pdf, sha256(pdf),
+    return documents.save(new ReportDocument(report, Kind.REPORT_PDF, pdf, Digests.sha256Hex(pdf),
         fileName(report, "月报"), clock.instant(), null, ReportIdentity.of(data).toQrPayload(), null, null));
   }
 
@@ -77,14 +75,14 @@ public class ReportDocuments {
     boolean explained = explanation != null && !explanation.isBlank();
     if (!check.passed()) {
       if (check.reason() == ScanCheck.Reason.NO_QR && qrUnreadable && explained) {
-        return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, sha256(scan),
+        return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, Digests.sha256Hex(scan),
             fileName(report, "盖章扫描件"), clock.instant(), user, null, false, explanation.trim()));
       }
       String hint = check.reason() == ScanCheck.Reason.NO_QR
           ? "如确因盖章、扫描等原因无法识别，请勾选“二维码无法识别”并填写书面说明后提交。" : "";
       throw new ScanRefusedException(check.reason(), "扫描件未通过核验：" + check.message() + hint);
     }
-    return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, sha256(scan),
+    return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, Digests.sha256Hex(scan),
         fileName(report, "盖章扫描件"), clock.instant(), user, check.payload(), true, null));
   }
 
@@ -131,11 +129,4 @@ public class ReportDocuments {
         .orElseThrow(() -> new IllegalStateException("月报 " + businessKey + " 不存在。"));
   }
 
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
 }

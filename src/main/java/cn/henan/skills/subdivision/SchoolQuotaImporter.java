@@ -1,5 +1,8 @@
 package cn.henan.skills.subdivision;
 
+import cn.henan.skills.tabular.QuotaImport;
+import cn.henan.skills.tabular.QuotaTotals;
+
 import static cn.henan.skills.subdivision.SchoolQuotaColumn.ADVANCED;
 import static cn.henan.skills.subdivision.SchoolQuotaColumn.ADVANCED_REASON;
 import static cn.henan.skills.subdivision.SchoolQuotaColumn.CERTIFICATION;
@@ -39,14 +42,14 @@ public class SchoolQuotaImporter {
    * @param cityName the city's name, for messages, e.g. 郑州市
    * @param cityQuota the city's own annual task, which the schools' tasks together must cover
    */
-  public SchoolQuotaImport read(String fileName, byte[] content, String cityName, Quota cityQuota) {
+  public QuotaImport<SchoolQuotaLine> read(String fileName, byte[] content, String cityName, Quota cityQuota) {
     Objects.requireNonNull(cityName, "cityName");
     Objects.requireNonNull(cityQuota, "cityQuota");
     List<ImportProblem> problems = new ArrayList<>();
     Optional<ColumnTable<SchoolQuotaColumn>> table =
         ColumnTable.read(fileName, content, SchoolQuotaColumn.class, "学校", problems);
     if (table.isEmpty()) {
-      return SchoolQuotaImport.of(List.of(), problems);
+      return QuotaImport.of(List.of(), problems);
     }
     TableHeader<SchoolQuotaColumn> header = table.get().header();
     String reasonColumn = header.has(ADVANCED_REASON) ? header.name(ADVANCED_REASON) : null;
@@ -57,9 +60,9 @@ public class SchoolQuotaImporter {
     }
     // the sums mean something only when every school's numbers could be read
     if (problems.isEmpty()) {
-      checkCovers(SchoolQuotaImport.Totals.of(lines), cityName, cityQuota, problems);
+      checkCovers(QuotaTotals.of(lines), cityName, cityQuota, problems);
     }
-    return SchoolQuotaImport.of(lines, problems);
+    return QuotaImport.of(lines, problems);
   }
 
   /** @param reasonColumn the reason column as the file names it, or null when the file has none */
@@ -112,7 +115,7 @@ public class SchoolQuotaImporter {
   }
 
   /** Over-assigning is allowed (the city may give its schools more than it was given), falling short is not. */
-  private static void checkCovers(SchoolQuotaImport.Totals totals, String cityName, Quota cityQuota,
+  private static void checkCovers(QuotaTotals totals, String cityName, Quota cityQuota,
       List<ImportProblem> problems) {
     checkCovers(TRAINING, "人次", totals.training(), cityQuota.training(), cityName, problems);
     checkCovers(CERTIFICATION, "人", totals.certification(), cityQuota.certification(), cityName, problems);

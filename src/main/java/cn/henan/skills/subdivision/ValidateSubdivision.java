@@ -1,5 +1,7 @@
 package cn.henan.skills.subdivision;
 
+import cn.henan.skills.tabular.QuotaImport;
+
 import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
 import java.io.IOException;
@@ -38,7 +40,7 @@ class ValidateSubdivision implements JavaDelegate {
     }
     Quota cityQuota = quotas.quotaOf(year, cityCode)
         .orElseThrow(() -> new IllegalStateException(cityName + " " + year + " 年没有已下达的任务。"));
-    SchoolQuotaImport result;
+    QuotaImport<SchoolQuotaLine> result;
     try (InputStream in = file.getValue()) {
       result = importer.read(file.getFilename(), in.readAllBytes(), cityName, cityQuota);
     }

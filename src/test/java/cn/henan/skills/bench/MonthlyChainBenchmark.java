@@ -330,7 +330,7 @@ class MonthlyChainBenchmark {
       long schoolsReceive, long open, long march, Map<String, Round> round, long overviewTime) throws IOException {
     line("=== MonthlyChainBenchmark: one month (%d-%02d) for every unit, embedded PostgreSQL ===", YEAR, MONTH);
     line("units: %d (171 provincial + %d schools of %d bureaus); reports: %d; tasks completed: %d", units, schools,
-        bureaus, units, 4 * units);
+        bureaus, units, round.size() * units);
     line("");
     line("setup (not counted in the round)");
     line("  publish the 171-unit table (import, approve, start 171 unit-years)  %8.1f s", publish / 1e9);
@@ -341,11 +341,11 @@ class MonthlyChainBenchmark {
         schoolsReceive / 1e9);
     line("  open March: clock to %d-03-01, fire %d timers                       %8.1f s", YEAR, units, open / 1e9);
     line("");
-    line("March round: fill -> sign -> review skills + review 1+X -> accepted, as the users who do them");
+    line("March round: fill -> sign -> upload scan -> review skills + review 1+X -> accepted, as the users who do them");
     line("  total wall time       %8.1f s", march / 1e9);
     line("  mean per report       %8.1f ms  (%d reports)", march / 1e6 / units, units);
     line("  mean per task         %8.1f ms  (%d tasks, find + claim + complete)", march / 1e6 / (4.0 * units),
-        4 * units);
+        round.size() * units);
     line("");
     line("  %-14s %8s %10s %10s %10s %10s", "task", "wall s", "mean ms", "p50 ms", "p95 ms", "max ms");
     for (Round r : round.values()) {

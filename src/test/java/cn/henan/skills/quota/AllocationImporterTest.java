@@ -1,5 +1,8 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.tabular.QuotaImport;
+import cn.henan.skills.tabular.QuotaTotals;
+
 import cn.henan.skills.tabular.ImportProblem;
 import cn.henan.skills.tabular.Names;
 
@@ -49,14 +52,14 @@ class AllocationImporterTest {
 
   @Test
   void shippedTableImports() {
-    AllocationImport result = importer.read("allocation-2022.csv", Shipped2022.bytes(), REGISTRY);
+    QuotaImport<AllocationLine> result = importer.read("allocation-2022.csv", Shipped2022.bytes(), REGISTRY);
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.ok()).isTrue();
     assertThat(result.lines()).hasSize(171);
     assertThat(result.lines()).extracting(AllocationLine::unitCode)
         .containsExactlyElementsOf(IntStream.rangeClosed(1, 171).mapToObj(i -> String.format("u%03d", i)).toList());
-    assertThat(result.totals()).isEqualTo(new AllocationImport.Totals(1_100_000, 800_000, 310_000, 150_000));
+    assertThat(result.totals()).isEqualTo(new QuotaTotals(1_100_000, 800_000, 310_000, 150_000));
     assertThat(line(result, "u001"))
         .isEqualTo(new AllocationLine(2, "u001", "郑州市", UnitKind.PREFECTURE_CITY, 80000, 70000, null, 14000));
     assertThat(line(result, "u029"))
@@ -139,7 +142,7 @@ class AllocationImporterTest {
 
   @Test
   void theNoticeTwoRowHeadingLeavesAColumnWithoutHeader() {
-    AllocationImport result = importCsv(List.of(
+    QuotaImport<AllocationLine> result = importCsv(List.of(
         "序号,省辖市、济源示范区、省直管县（市）、学校,培训任务（人次）,取证人数（人）,,1+X证书取证人数（人）",
         ",,,,其中高级工及以上（人）,",
         "1,郑州市,80000,70000,——,14000"));
@@ -151,7 +154,7 @@ class AllocationImporterTest {
 
   @Test
   void twoColumnsForTheSameQuantity() {
-    AllocationImport result = importCsv(List.of(
+    QuotaImport<AllocationLine> result = importCsv(List.of(
         "单位,培训任务,取证人数,certification_quota,高级工,1+X",
         "郑州市,80000,70000,70000,,14000"));
 
@@ -233,7 +236,7 @@ class AllocationImporterTest {
 
   @Test
   void wholeNumbersWrittenAsDecimalsAndFullWidthDigitsAreAccepted() {
-    AllocationImport result = importCsv(withLine(43, "43,郑州师范学院,undergraduate,6000.0,２４９０,1200,240"));
+    QuotaImport<AllocationLine> result = importCsv(withLine(43, "43,郑州师范学院,undergraduate,6000.0,２４９０,1200,240"));
 
     assertThat(result.problems()).isEmpty();
     assertThat(line(result, "u043").training()).isEqualTo(6000);
@@ -275,7 +278,7 @@ class AllocationImporterTest {
     List<Unit> registry = new ArrayList<>(REGISTRY);
     registry.add(new Unit("u001-s01", "郑州市电子信息工程学校", UnitKind.SECONDARY_VOCATIONAL, "u001", 1));
 
-    AllocationImport result = importer.read("a.csv",
+    QuotaImport<AllocationLine> result = importer.read("a.csv",
         csv(withLine(43, "43,郑州市电子信息工程学校,secondary_vocational,600,490,,90")), registry);
 
     assertRejected(result, "第 44 行「unit」：单位名册中没有「郑州市电子信息工程学校」：请使用通知附件 1 中的单位全称");
@@ -332,7 +335,7 @@ class AllocationImporterTest {
     lines.set(29, "29,河南理工大学,undergraduate,500,450,300,900");
     lines.set(171, "171,河南卫生健康干部学院,secondary_vocational,-1500,1240,,250");
 
-    AllocationImport result = importCsv(lines);
+    QuotaImport<AllocationLine> result = importCsv(lines);
 
     assertThat(result.lines()).isEmpty();
     assertThat(result.problemReport()).isEqualTo("""
@@ -400,7 +403,7 @@ class AllocationImporterTest {
     return new AllocationImporter().read("allocation-2022.csv", Shipped2022.bytes(), REGISTRY).lines();
   }
 
-  private static AllocationLine line(AllocationImport result, String unitCode) {
+  private static AllocationLine line(QuotaImport<AllocationLine> result, String unitCode) {
     return result.lines().stream().collect(Collectors.toMap(AllocationLine::unitCode, Function.identity()))
         .get(unitCode);
   }
@@ -412,7 +415,7 @@ class AllocationImporterTest {
     return lines;
   }
 
-  private AllocationImport importCsv(List<String> lines) {
+  private QuotaImport<AllocationLine> importCsv(List<String> lines) {
     return importer.read("allocation.csv", csv(lines), REGISTRY);
   }
 
@@ -420,7 +423,7 @@ class AllocationImporterTest {
     return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void assertRejected(AllocationImport result, String... problems) {
+  private static void assertRejected(QuotaImport<AllocationLine> result, String... problems) {
     assertThat(result.problems()).extracting(ImportProblem::describe).containsExactly(problems);
     assertThat(result.lines()).isEmpty();
     assertThat(result.ok()).isFalse();

@@ -1,5 +1,8 @@
 package cn.henan.skills.subdivision;
 
+import cn.henan.skills.tabular.QuotaImport;
+import cn.henan.skills.tabular.QuotaTotals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.henan.skills.quota.Quota;
@@ -35,13 +38,13 @@ class SchoolQuotaImporterTest {
 
   @Test
   void utf8Csv() {
-    SchoolQuotaImport result = importCsv(table());
+    QuotaImport<SchoolQuotaLine> result = importCsv(table());
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.ok()).isTrue();
     assertThat(result.problemReport()).isEmpty();
     assertThat(result.lines()).isEqualTo(SCHOOL_LINES);
-    assertThat(result.totals()).isEqualTo(new SchoolQuotaImport.Totals(80000, 70000, 0, 14000));
+    assertThat(result.totals()).isEqualTo(new QuotaTotals(80000, 70000, 0, 14000));
   }
 
   @Test
@@ -75,16 +78,16 @@ class SchoolQuotaImporterTest {
       workbook.write(out);
     }
 
-    SchoolQuotaImport result = importer.read("郑州市.xlsx", out.toByteArray(), "郑州市", ZHENGZHOU);
+    QuotaImport<SchoolQuotaLine> result = importer.read("郑州市.xlsx", out.toByteArray(), "郑州市", ZHENGZHOU);
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.lines()).isEqualTo(SCHOOL_LINES);
-    assertThat(result.totals()).isEqualTo(new SchoolQuotaImport.Totals(80000, 70000, 0, 14000));
+    assertThat(result.totals()).isEqualTo(new QuotaTotals(80000, 70000, 0, 14000));
   }
 
   @Test
   void englishHeadersWithoutTheOptionalColumns() {
-    SchoolQuotaImport result = importCsv(List.of(
+    QuotaImport<SchoolQuotaLine> result = importCsv(List.of(
         "school,training_quota,certification_quota,one_plus_x_quota",
         "郑州市电子信息工程学校,30000,26000,5200",
         "郑州市商贸管理学校,25000,22000,4400",
@@ -98,7 +101,7 @@ class SchoolQuotaImporterTest {
 
   @Test
   void sumsThatDoNotCoverTheCityQuotaNameTheNumbers() {
-    SchoolQuotaImport result = importCsv(table(
+    QuotaImport<SchoolQuotaLine> result = importCsv(table(
         "郑州市电子信息工程学校,20000,16000,——,4200,",
         "郑州市商贸管理学校,25000,22000,——,4400,",
         "郑州市财贸学校,25000,22000,——,4400,"));
@@ -115,18 +118,18 @@ class SchoolQuotaImporterTest {
 
   @Test
   void aCityMayGiveItsSchoolsMoreThanItWasGiven() {
-    SchoolQuotaImport result = importCsv(table(
+    QuotaImport<SchoolQuotaLine> result = importCsv(table(
         "郑州市电子信息工程学校,31000,27000,——,5300,",
         "郑州市商贸管理学校,25000,22000,——,4400,",
         "郑州市财贸学校,25000,22000,——,4400,"));
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.totals()).isEqualTo(new SchoolQuotaImport.Totals(81000, 71000, 0, 14100));
+    assertThat(result.totals()).isEqualTo(new QuotaTotals(81000, 71000, 0, 14100));
   }
 
   @Test
   void aCityWithout1PlusXQuotaNeedsNoCoverForIt() {
-    SchoolQuotaImport result = importer.read("a.csv", csv(table()), "郑州市", new Quota(80000, 70000, null, null));
+    QuotaImport<SchoolQuotaLine> result = importer.read("a.csv", csv(table()), "郑州市", new Quota(80000, 70000, null, null));
 
     assertThat(result.problems()).isEmpty();
   }
@@ -155,7 +158,7 @@ class SchoolQuotaImporterTest {
 
   @Test
   void schoolNameIsRequiredAndTrimmed() {
-    SchoolQuotaImport trimmed = importCsv(table(
+    QuotaImport<SchoolQuotaLine> trimmed = importCsv(table(
         " 郑州市电子信息工程学校\u3000,30000,26000,——,5200,",
         "郑州市商贸管理学校,25000,22000,——,4400,",
         "郑州市财贸学校,25000,22000,——,4400,"));
@@ -197,7 +200,7 @@ class SchoolQuotaImporterTest {
 
   @Test
   void advancedTaskWithReason() {
-    SchoolQuotaImport result = importCsv(List.of(
+    QuotaImport<SchoolQuotaLine> result = importCsv(List.of(
         "学校名称,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）,高级工理由",
         "郑州市电子信息工程学校,30000,26000,50,5200,\"五年制高职转段学生,按高职标准考核\"",
         "郑州市商贸管理学校,25000,22000,0,4400,",
@@ -208,7 +211,7 @@ class SchoolQuotaImporterTest {
         new SchoolQuotaLine(2, "郑州市电子信息工程学校", 30000, 26000, 50, 5200, "五年制高职转段学生,按高职标准考核"),
         new SchoolQuotaLine(3, "郑州市商贸管理学校", 25000, 22000, 0, 4400, null),
         new SchoolQuotaLine(4, "郑州市财贸学校", 25000, 22000, null, 4400, null));
-    assertThat(result.totals()).isEqualTo(new SchoolQuotaImport.Totals(80000, 70000, 50, 14000));
+    assertThat(result.totals()).isEqualTo(new QuotaTotals(80000, 70000, 50, 14000));
   }
 
   // ---- quotas
@@ -295,7 +298,7 @@ class SchoolQuotaImporterTest {
   @Test
   void reasonHeadingsAreNotTakenForTheAdvancedOrSchoolColumn() {
     for (String heading : List.of("高级工任务说明", "学校填报高级工的理由", "高级工原因")) {
-      SchoolQuotaImport result = importCsv(List.of(
+      QuotaImport<SchoolQuotaLine> result = importCsv(List.of(
           "学校名称,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）," + heading,
           "郑州市财贸学校,80000,70000,10,14000,转段学生"));
 
@@ -326,7 +329,7 @@ class SchoolQuotaImporterTest {
     return lines;
   }
 
-  private SchoolQuotaImport importCsv(List<String> lines) {
+  private QuotaImport<SchoolQuotaLine> importCsv(List<String> lines) {
     return importer.read("郑州市中职学校任务.csv", csv(lines), "郑州市", ZHENGZHOU);
   }
 
@@ -334,7 +337,7 @@ class SchoolQuotaImporterTest {
     return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void assertRejected(SchoolQuotaImport result, String... problems) {
+  private static void assertRejected(QuotaImport<SchoolQuotaLine> result, String... problems) {
     assertThat(result.problems()).extracting(ImportProblem::describe).containsExactly(problems);
     assertThat(result.problemReport()).isEqualTo(String.join("\n", problems));
     assertThat(result.lines()).isEmpty();
