@@ -7,18 +7,30 @@ package cn.henan.skills.tabular;
  */
 public interface TableColumn {
 
+  ColumnSpec spec();
+
   /** The header of the shared CSV, lower case, e.g. {@code training_quota}. */
-  String english();
+  default String english() {
+    return spec().english();
+  }
 
   /** The Chinese heading the official table gives the column, shown when the column is missing or unknown. */
-  String heading();
+  default String heading() {
+    return spec().heading();
+  }
 
   /** A short name for the quantity, used inside messages. */
-  String label();
+  default String label() {
+    return spec().label();
+  }
 
   /** Whether the file must have this column. */
-  boolean required();
+  default boolean required() {
+    return spec().required();
+  }
 
   /** @param normalized a header cell after {@link Names#normalize} */
-  boolean matchesHeading(String normalized);
+  default boolean matchesHeading(String normalized) {
+    return spec().matches().test(normalized);
+  }
 }
