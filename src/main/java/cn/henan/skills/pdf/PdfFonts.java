@@ -10,6 +10,8 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,6 +77,14 @@ public class PdfFonts {
       }
       ttf = null;
     }
+  }
+
+  /** The first PDF after a start should not wait for the font: one is read and parsed in the background. */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    Thread warmUp = new Thread(() -> lease().close(), "pdf-font-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   public Lease lease() {
