@@ -6,6 +6,7 @@ import cn.henan.skills.unit.UnitRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,9 +81,13 @@ public class QuotaDistribution {
     Map<String, Unit> unitsByCode = units.allUnits().stream()
         .collect(Collectors.toMap(Unit::getCode, Function.identity()));
     List<QuotaAllocation> allocations = quotas.findByYearOrderBySourceRow(year);
-    notices.issue(year, notice, allocations.stream()
-        .map(a -> new NoticePdfData.Row(a.getSourceRow(), unitsByCode.get(a.getUnitCode()).getName(),
-            a.getTraining(), a.getCertification(), a.getAdvanced(), a.getOnePlusX())).toList());
+    // 序号 numbers the units as Attachment 1 does (the source row counts the header too)
+    List<NoticePdfData.Row> attachment = new ArrayList<>();
+    for (QuotaAllocation a : allocations) {
+      attachment.add(new NoticePdfData.Row(attachment.size() + 1, unitsByCode.get(a.getUnitCode()).getName(),
+          a.getTraining(), a.getCertification(), a.getAdvanced(), a.getOnePlusX()));
+    }
+    notices.issue(year, notice, attachment);
     for (QuotaAllocation allocation : allocations) {
       unitYears.start(unitsByCode.get(allocation.getUnitCode()), year, allocation.toQuota());
     }

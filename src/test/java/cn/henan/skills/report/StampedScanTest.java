@@ -167,7 +167,8 @@ class StampedScanTest {
     ResponseEntity<byte[]> notice = http.withBasicAuth("u030-filer", "demo")
         .getForEntity("/api/allocations/" + YEAR + "/notice.pdf", byte[].class);
     assertThat(notice.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(text(notice.getBody())).contains("人人持证、技能河南").contains("河南理工大学").contains("河南工业大学");
+    String noticeText = text(notice.getBody());
+    assertThat(noticeText).contains("人人持证、技能河南").contains("1 河南理工大学").contains("2 河南工业大学");
   }
 
   private ResponseEntity<byte[]> download(String user, String file) {
