@@ -61,6 +61,8 @@ public class MonthlyReport {
   private String signedByName;
   @Column(name = "accepted_at")
   private Instant acceptedAt;
+  @Column(nullable = false)
+  private boolean late;
 
   protected MonthlyReport() {
   }
@@ -117,6 +119,15 @@ public class MonthlyReport {
     if (status != expected) {
       throw new IllegalStateException("月报 " + businessKey + " 当前状态为 " + status + "，不能执行此操作（应为 " + expected + "）。");
     }
+  }
+
+  /** Not filed by the due date; stays so when filed afterwards. */
+  void markLate() {
+    late = true;
+  }
+
+  public boolean isLate() {
+    return late;
   }
 
   public Figures figures() {

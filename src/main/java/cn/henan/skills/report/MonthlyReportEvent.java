@@ -16,7 +16,8 @@ import java.time.Instant;
 public class MonthlyReportEvent {
   public enum Kind {
     SUBMITTED("提交"), WITHDRAWN("撤回"), RETURNED_AT_SIGN("组长退回"), SIGNED("组长签字"),
-    RETURNED_AT_SKILLS_REVIEW("审核退回（培训取证）"), RETURNED_AT_ONE_PLUS_X_REVIEW("审核退回（1+X）"), ACCEPTED("审核通过");
+    RETURNED_AT_SKILLS_REVIEW("审核退回（培训取证）"), RETURNED_AT_ONE_PLUS_X_REVIEW("审核退回（1+X）"), ACCEPTED("审核通过"),
+    REMINDED("截止前催办"), LATE("逾期未报"), URGED("督办");
 
     private final String chineseName;
 

@@ -78,6 +78,17 @@ public class MonthlyReports {
     return report;
   }
 
+  /** Records a step that does not change the report's status: a reminder, an urge. */
+  public void note(String businessKey, Kind kind, String text, String user) {
+    record(get(businessKey), kind, text, user);
+  }
+
+  public void markLate(String businessKey) {
+    MonthlyReport report = get(businessKey);
+    report.markLate();
+    record(report, Kind.LATE, null, null);
+  }
+
   @Transactional(readOnly = true)
   public List<MonthlyReportEvent> history(String businessKey) {
     return events.findByReportIdOrderByIdAsc(get(businessKey).getId());

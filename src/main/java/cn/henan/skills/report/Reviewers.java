@@ -16,6 +16,11 @@ public class Reviewers {
     return isSchool(supervisorCode) ? supervisorCode + "-filer" : "province-1x";
   }
 
+  /** Who urges a late report: the city bureau for its schools, province-edu otherwise. */
+  public String supervisor(String supervisorCode) {
+    return isSchool(supervisorCode) ? supervisorCode + "-filer" : "province-edu";
+  }
+
   private static boolean isSchool(String supervisorCode) {
     return supervisorCode != null && !supervisorCode.isBlank();
   }
