@@ -28,10 +28,10 @@ class EvaluationBenchmark {
   }
 
   private static void report(String label, List<UnitInput> units) {
-    for (int i = 0; i < 20; i++) { // warm-up
+    int rounds = units.size() > 1000 ? 50 : 500;
+    for (int i = 0; i < rounds; i++) { // warm-up
       Evaluation.evaluate(MAY, units, Evaluation.Settings.DEFAULT);
     }
-    int rounds = units.size() > 1000 ? 20 : 200;
     long[] times = new long[rounds];
     Evaluation.Result result = null;
     for (int i = 0; i < rounds; i++) {
