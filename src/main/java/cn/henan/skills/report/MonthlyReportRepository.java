@@ -17,4 +17,7 @@ interface MonthlyReportRepository extends JpaRepository<MonthlyReport, Long> {
   @Query("select r from MonthlyReport r where r.year = :year and r.month <= :month"
       + " and r.status = cn.henan.skills.report.MonthlyReport.Status.ACCEPTED")
   List<MonthlyReport> allAcceptedThrough(int year, int month);
+
+  /** Every unit's report of one month, whatever its status. */
+  List<MonthlyReport> findByYearAndMonth(int year, int month);
 }

@@ -3,7 +3,9 @@ package cn.henan.skills.report;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,6 +111,21 @@ public class MonthlyReports {
   @Transactional(readOnly = true)
   List<MonthlyReport> allAcceptedThrough(ReportPeriod period) {
     return reports.allAcceptedThrough(period.year(), period.month());
+  }
+
+  /** Whether a unit's report of a month is filed (submitted, signed or accepted) and whether it is marked late. */
+  public record Filing(String unitCode, boolean filed, boolean late) {
+  }
+
+  /** The filing state of every report of the month, by unit code, in one query; a unit without a report is absent. */
+  @Transactional(readOnly = true)
+  public Map<String, Filing> filingsOf(ReportPeriod period) {
+    Map<String, Filing> filings = new HashMap<>();
+    for (MonthlyReport report : reports.findByYearAndMonth(period.year(), period.month())) {
+      filings.put(report.getUnitCode(), new Filing(report.getUnitCode(),
+          report.getStatus() != MonthlyReport.Status.OPEN, report.isLate()));
+    }
+    return filings;
   }
 
   static Figures sum(Collection<MonthlyReport> accepted) {

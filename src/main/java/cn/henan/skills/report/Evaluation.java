@@ -1,0 +1,282 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.unit.UnitKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The province's evaluation of a month M (the notice's 通报 basis). Its core, {@link #evaluate(ReportPeriod, List,
+ * Settings)}, is a pure function over plain records; the service around it reads the input from the database.
+ *
+ * <ul>
+ *   <li><b>Time progress</b> of month M is (M − 2) / 10 of the year's reporting: March = 1/10 (10.0 %) … December =
+ *   10/10 (100.0 %). Reports start in March, so January and February cannot be evaluated.</li>
+ *   <li><b>Slow</b>: an indicator's cumulative accepted completion rate lies more than the threshold (default 10
+ *   percentage points, {@code skills-henan.evaluation.slow-threshold-points}) below the time progress. An indicator
+ *   whose annual task is —— (or 0) has no rate and is never slow or low.</li>
+ *   <li><b>Low</b>: in the bottom tenth by rate of its ranking group. A group is a unit kind, except that the
+ *   prefecture cities and the Jiyuan zone form one group (the notice's 18 “市”) and that the schools under cities
+ *   form their own group (evaluated among themselves, not among the provincial secondary schools). Only units with a
+ *   rate count; a group of fewer than 10 such units names none. Otherwise k = ⌊n / 10⌋ (≥ 1), the cut-off is the
+ *   k-th lowest rate, and every unit at or below the cut-off is low (ties at the cut-off are all named, so a list
+ *   may be longer than k) — unless the cut-off equals the group's best rate (everyone equal): then none is low.</li>
+ *   <li><b>Late</b>: the report of M is marked late (filed after the due date, or not filed by it). <b>Missing</b>:
+ *   no report of M is filed (submitted, signed or accepted) at the time of evaluation.</li>
+ *   <li>1+X is evaluated separately: its slow and low units are listed apart from the skills indicators (training,
+ *   certification, advanced).</li>
+ *   <li>A city is evaluated with its schools' figures (as {@link Progress} counts them); its schools are evaluated
+ *   too, among themselves.</li>
+ *   <li><b>Certificate level</b>: a secondary-vocational unit (school included) that reports advanced (高级工及以上)
+ *   certificates is named; a higher-vocational or vocational-undergraduate unit whose advanced share of its
+ *   certificates is below the setting (default 50 %, {@code skills-henan.evaluation.advanced-share-percent}) is
+ *   named. Undergraduate (应用型本科) units have no advanced requirement and are exempt.</li>
+ * </ul>
+ */
+@Service
+public class Evaluation {
+  static final Set<Indicator> SKILLS = EnumSet.of(Indicator.TRAINING, Indicator.CERTIFICATION, Indicator.ADVANCED);
+
+  /** The four annual tasks; null means —— (no requirement). */
+  public record AnnualTasks(Integer training, Integer certification, Integer advanced, Integer onePlusX) {
+    public Integer get(Indicator indicator) {
+      return switch (indicator) {
+        case TRAINING -> training;
+        case CERTIFICATION -> certification;
+        case ADVANCED -> advanced;
+        case ONE_PLUS_X -> onePlusX;
+      };
+    }
+  }
+
+  /**
+   * One unit's input: {@code cityCode} is the supervising city of a school (null for a provincial unit);
+   * {@code cumulative} the accepted figures through M (a city's including its schools'); {@code filed} whether M's
+   * report is submitted, signed or accepted; {@code late} whether it is marked late.
+   */
+  public record UnitInput(String code, String name, UnitKind kind, String cityCode, AnnualTasks annualTasks,
+      Figures cumulative, boolean filed, boolean late) {
+  }
+
+  /** @param slowThresholdPoints percentage points; @param advancedSharePercent required advanced share, percent */
+  public record Settings(BigDecimal slowThresholdPoints, BigDecimal advancedSharePercent) {
+    public static final Settings DEFAULT = new Settings(BigDecimal.TEN, BigDecimal.valueOf(50));
+  }
+
+  public record IndicatorResult(Integer annualTask, long cumulative, BigDecimal rate, boolean slow, boolean low) {
+  }
+
+  public record UnitResult(String code, String name, UnitKind kind, String cityCode,
+      Map<Indicator, IndicatorResult> indicators, boolean late, boolean missing, List<String> findings) {
+  }
+
+  /** A named unit in one of the lists, with the findings that put it there. */
+  public record Listed(String code, String name, String cityCode, List<String> findings) {
+  }
+
+  /** @param timeProgress percent, one decimal; @param threshold percentage points */
+  public record Result(ReportPeriod period, BigDecimal timeProgress, BigDecimal threshold, List<UnitResult> units,
+      List<Listed> slowUnits, List<Listed> lowUnits, List<Listed> slowOnePlusX, List<Listed> lowOnePlusX,
+      List<Listed> lateUnits, List<Listed> missingUnits, List<Listed> certificateFindings) {
+
+    /** The same evaluation restricted to these units (ranks stay those of the whole province). */
+    public Result restrictedTo(Predicate<String> visible) {
+      return new Result(period, timeProgress, threshold,
+          units.stream().filter(u -> visible.test(u.code())).toList(),
+          only(slowUnits, visible), only(lowUnits, visible), only(slowOnePlusX, visible),
+          only(lowOnePlusX, visible), only(lateUnits, visible), only(missingUnits, visible),
+          only(certificateFindings, visible));
+    }
+
+    private static List<Listed> only(List<Listed> list, Predicate<String> visible) {
+      return list.stream().filter(l -> visible.test(l.code())).toList();
+    }
+  }
+
+  private final EvaluationInputs inputs;
+  private final Settings settings;
+
+  Evaluation(EvaluationInputs inputs,
+      @Value("${skills-henan.evaluation.slow-threshold-points:10}") BigDecimal slowThresholdPoints,
+      @Value("${skills-henan.evaluation.advanced-share-percent:50}") BigDecimal advancedSharePercent) {
+    this.inputs = inputs;
+    this.settings = new Settings(slowThresholdPoints, advancedSharePercent);
+  }
+
+  /** Evaluates month M over every unit with a quota that year (schools included). */
+  public Result evaluate(ReportPeriod period) {
+    return evaluate(period, inputs.of(period), settings);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Time progress of month M in percent: (M − 2) × 10, i.e. March 10.0 … December 100.0. */
+  public static BigDecimal timeProgress(ReportPeriod period) {
+    if (period.month() < 3) {
+      throw new IllegalArgumentException("月报自 3 月开始，" + period.chinese() + "没有时间进度，不能评估。");
+    }
+    return BigDecimal.valueOf((period.month() - 2) * 10L).setScale(1);
+  }
+
+  /** The pure evaluation: no database, no engine. */
+  public static Result evaluate(ReportPeriod period, List<UnitInput> units, Settings settings) {
+    BigDecimal time = timeProgress(period);
+    int n = units.size();
+    Indicator[] indicators = Indicator.values();
+    BigDecimal[][] rates = new BigDecimal[n][indicators.length];
+    boolean[][] slow = new boolean[n][indicators.length];
+    String[][] lowText = new String[n][indicators.length];
+    for (int i = 0; i < n; i++) {
+      UnitInput unit = units.get(i);
+      for (Indicator indicator : indicators) {
+        BigDecimal rate = Rates.percent(unit.cumulative().get(indicator), unit.annualTasks().get(indicator));
+        rates[i][indicator.ordinal()] = rate;
+        slow[i][indicator.ordinal()] = rate != null
+            && time.subtract(rate).compareTo(settings.slowThresholdPoints()) > 0;
+      }
+    }
+
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      groups.computeIfAbsent(rankingGroup(units.get(i)), g -> new ArrayList<>()).add(i);
+    }
+    for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+      for (Indicator indicator : indicators) {
+        markLow(group.getKey(), group.getValue(), indicator.ordinal(), rates, lowText);
+      }
+    }
+
+    String threshold = settings.slowThresholdPoints().stripTrailingZeros().toPlainString();
+    List<UnitResult> results = new ArrayList<>(n);
+    List<Listed> slowUnits = new ArrayList<>();
+    List<Listed> lowUnits = new ArrayList<>();
+    List<Listed> slowOnePlusX = new ArrayList<>();
+    List<Listed> lowOnePlusX = new ArrayList<>();
+    List<Listed> lateUnits = new ArrayList<>();
+    List<Listed> missingUnits = new ArrayList<>();
+    List<Listed> certificateFindings = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      UnitInput unit = units.get(i);
+      Map<Indicator, IndicatorResult> map = new EnumMap<>(Indicator.class);
+      List<String> findings = new ArrayList<>();
+      List<String> slowSkills = new ArrayList<>();
+      List<String> lowSkills = new ArrayList<>();
+      List<String> slowX = new ArrayList<>();
+      List<String> lowX = new ArrayList<>();
+      boolean missing = !unit.filed();
+      if (missing) {
+        add(findings, missingUnits, unit, period.chinese() + "月报未报送");
+      }
+      if (unit.late()) {
+        add(findings, lateUnits, unit, period.chinese() + "月报逾期" + (missing ? "未报" : "报送"));
+      }
+      for (Indicator indicator : indicators) {
+        int k = indicator.ordinal();
+        BigDecimal rate = rates[i][k];
+        map.put(indicator, new IndicatorResult(unit.annualTasks().get(indicator), unit.cumulative().get(indicator),
+            rate, slow[i][k], lowText[i][k] != null));
+        if (slow[i][k]) {
+          String text = indicator.chineseName() + "完成率 " + Rates.format(rate) + "，低于时间进度 "
+              + Rates.format(time) + " 超过 " + threshold + " 个百分点";
+          findings.add(text);
+          (indicator == Indicator.ONE_PLUS_X ? slowX : slowSkills).add(text);
+        }
+        if (lowText[i][k] != null) {
+          String text = indicator.chineseName() + "完成率 " + Rates.format(rate) + "，" + lowText[i][k];
+          findings.add(text);
+          (indicator == Indicator.ONE_PLUS_X ? lowX : lowSkills).add(text);
+        }
+      }
+      listIfAny(slowUnits, unit, slowSkills);
+      listIfAny(lowUnits, unit, lowSkills);
+      listIfAny(slowOnePlusX, unit, slowX);
+      listIfAny(lowOnePlusX, unit, lowX);
+      String certificate = certificateFinding(unit, settings);
+      if (certificate != null) {
+        add(findings, certificateFindings, unit, certificate);
+      }
+      results.add(new UnitResult(unit.code(), unit.name(), unit.kind(), unit.cityCode(),
+          Collections.unmodifiableMap(map), unit.late(), missing, List.copyOf(findings)));
+    }
+    return new Result(period, time, settings.slowThresholdPoints(), results, slowUnits, lowUnits, slowOnePlusX,
+        lowOnePlusX, lateUnits, missingUnits, certificateFindings);
+  }
+
+  /** The group a unit is ranked in for “low”; also its Chinese name. */
+  static String rankingGroup(UnitInput unit) {
+    if (unit.cityCode() != null) {
+      return "市属中职学校";
+    }
+    return switch (unit.kind()) {
+      case PREFECTURE_CITY, DEMONSTRATION_ZONE -> "省辖市（含济源示范区）";
+      default -> unit.kind().chineseName();
+    };
+  }
+
+  private static void markLow(String groupName, List<Integer> members, int k, BigDecimal[][] rates,
+      String[][] lowText) {
+    Integer[] rated = members.stream().filter(i -> rates[i][k] != null).toArray(Integer[]::new);
+    int size = rated.length;
+    if (size < 10) {
+      return;
+    }
+    Arrays.sort(rated, (a, b) -> rates[a][k].compareTo(rates[b][k]));
+    BigDecimal cutoff = rates[rated[size / 10 - 1]][k];
+    if (cutoff.compareTo(rates[rated[size - 1]][k]) == 0) {
+      return; // everyone equal: nobody is behind
+    }
+    int j = 0;
+    while (j < size && rates[rated[j]][k].compareTo(cutoff) <= 0) {
+      int end = j; // the run of units tied with rated[j]
+      while (end + 1 < size && rates[rated[end + 1]][k].compareTo(rates[rated[j]][k]) == 0) {
+        end++;
+      }
+      int rank = size - end; // 1 + the number of units with a higher rate
+      String text = "居" + groupName + "后十分之一（" + size + " 个单位中第 " + rank + " 名）";
+      for (int m = j; m <= end; m++) {
+        lowText[rated[m]][k] = text;
+      }
+      j = end + 1;
+    }
+  }
+
+  private static String certificateFinding(UnitInput unit, Settings settings) {
+    Figures done = unit.cumulative();
+    if (unit.kind() == UnitKind.SECONDARY_VOCATIONAL && done.advanced() > 0) {
+      return "中职学校上报高级工及以上证书 " + done.advanced() + " 人；中职学校以初、中级证书为主，请核实证书等级";
+    }
+    if ((unit.kind() == UnitKind.HIGHER_VOCATIONAL || unit.kind() == UnitKind.VOCATIONAL_UNDERGRADUATE)
+        && done.certification() > 0) {
+      BigDecimal share = Rates.percent(done.advanced(), Math.toIntExact(done.certification()));
+      if (share.compareTo(settings.advancedSharePercent()) < 0) {
+        return "高级工及以上占取证人数 " + Rates.format(share) + "（" + done.advanced() + " / "
+            + done.certification() + "），低于 " + settings.advancedSharePercent().stripTrailingZeros()
+            .toPlainString() + "% 的要求";
+      }
+    }
+    return null;
+  }
+
+  private static void add(List<String> findings, List<Listed> list, UnitInput unit, String text) {
+    findings.add(text);
+    list.add(new Listed(unit.code(), unit.name(), unit.cityCode(), List.of(text)));
+  }
+
+  private static void listIfAny(List<Listed> list, UnitInput unit, List<String> texts) {
+    if (!texts.isEmpty()) {
+      list.add(new Listed(unit.code(), unit.name(), unit.cityCode(), List.copyOf(texts)));
+    }
+  }
+}
