@@ -30,8 +30,10 @@ class ReportDocumentController {
   private final ReportDocuments documents;
   private final UnitRegistry units;
   private final People people;
+  private final Attachment2Workbook workbook;
 
-  ReportDocumentController(ReportDocuments documents, UnitRegistry units, People people) {
+  ReportDocumentController(ReportDocuments documents, UnitRegistry units, People people, Attachment2Workbook workbook) {
+    this.workbook = workbook;
     this.documents = documents;
     this.units = units;
     this.people = people;
@@ -49,6 +51,22 @@ class ReportDocumentController {
   @GetMapping("/{period}/{unitCode}/scan.pdf")
   ResponseEntity<byte[]> scan(@PathVariable String period, @PathVariable String unitCode) {
     return download(period, unitCode, ReportDocument.Kind.STAMPED_SCAN);
+  }
+
+  /** A month's Attachment 2 figures of every unit as an Excel workbook, for the province. */
+  @GetMapping("/{period}/attachment2.xlsx")
+  ResponseEntity<byte[]> attachment2(@PathVariable String period) {
+    ReportPeriod reportPeriod = period(period);
+    Viewer viewer = people.currentViewer()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
+    if (!viewer.seesAllUnits()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "全省月报汇总表只供省级用户导出。");
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(reportPeriod.key() + "-附件2-进度月报汇总.xlsx", StandardCharsets.UTF_8).build().toString())
+        .body(workbook.export(reportPeriod));
   }
 
   record ScanCheckView(boolean passed, String reason, String message) {

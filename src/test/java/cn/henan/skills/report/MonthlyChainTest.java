@@ -380,6 +380,38 @@ class MonthlyChainTest {
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SIGNED);
   }
 
+  @Test
+  @Order(8)
+  void theProvinceExportsTheMonthsAttachment2ForEveryUnit() throws Exception {
+    ResponseEntity<byte[]> export = http.withBasicAuth("province", "demo")
+        .getForEntity("/api/reports/2035-03/attachment2.xlsx", byte[].class);
+    assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(export.getBody()))) {
+      org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("2035-03");
+      Map<String, org.apache.poi.ss.usermodel.Row> rows = new HashMap<>();
+      sheet.forEach(row -> {
+        if (row.getCell(1) != null) {
+          rows.put(row.getCell(1).getStringCellValue(), row);
+        }
+      });
+      org.apache.poi.ss.usermodel.Row university = rows.get("u029");
+      assertThat(university.getCell(2).getStringCellValue()).isEqualTo("河南理工大学");
+      assertThat(university.getCell(4).getStringCellValue()).isEqualTo("已通过");
+      assertThat(university.getCell(10).getNumericCellValue()).isEqualTo(500);
+      assertThat(university.getCell(11).getNumericCellValue()).as("March's figure").isEqualTo(110);
+      assertThat(university.getCell(12).getNumericCellValue()).as("accepted through March").isEqualTo(110);
+      assertThat(university.getCell(13).getNumericCellValue()).isEqualTo(22.0);
+      org.apache.poi.ss.usermodel.Row school = rows.get("u001-s01");
+      assertThat(school.getCell(3).getStringCellValue()).isEqualTo("郑州市");
+      assertThat(school.getCell(12).getNumericCellValue()).isEqualTo(300);
+      assertThat(rows.get("u001").getCell(12).getNumericCellValue()).as("a city with its schools").isEqualTo(350);
+      assertThat(rows.get("u001").getCell(18).getStringCellValue()).as("advanced: ——").isEqualTo("——");
+    }
+    assertThat(http.withBasicAuth("u029-filer", "demo").getForEntity("/api/reports/2035-03/attachment2.xlsx",
+        byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
   private void acceptAsProvince(String key, Task fill, Map<String, Object> figures) {
     String unit = key.substring(key.indexOf('/') + 1);
     driver.complete(unit + "-filer", fill, figures);
