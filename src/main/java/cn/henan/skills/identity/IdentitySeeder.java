@@ -68,6 +68,12 @@ class IdentitySeeder {
     List<Unit> all = units.allUnits();
     for (Unit unit : all) {
       unitAccess.ensureUnitIdentity(unit);
+      if (unit.getKind().isBureau() && unit.getParentCode() == null) {
+        // a city or county bureau urges its own schools (the urge's start listener checks which)
+        grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "urge",
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grants.grantGroup(unit.filerGroup(), Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+      }
     }
     grantProvince();
     filters.ensureFilters();
@@ -90,6 +96,7 @@ class IdentitySeeder {
     grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_DEFINITION, "quota-distribution",
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+    grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_DEFINITION, "urge", ProcessDefinitionPermissions.CREATE_INSTANCE);
 
     for (org.camunda.bpm.engine.authorization.Resource resource : List.of(Resources.DEPLOYMENT,
         Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK, Resources.DECISION_DEFINITION,
