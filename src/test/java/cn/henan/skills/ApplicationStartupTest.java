@@ -27,6 +27,14 @@ class ApplicationStartupTest {
   }
 
   @Test
+  void theDashboardAndTheDemoClockPagesAnswer() {
+    ResponseEntity<String> dashboard = http.getForEntity("/dashboard.html", String.class);
+    assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(dashboard.getBody()).contains("进度看板").contains("/api/evaluation/").contains("attachment2.xlsx");
+    assertThat(http.getForEntity("/demo-clock.html", String.class).getBody()).contains("演示时钟");
+  }
+
+  @Test
   void runsOnPostgresWithTheUnitRegistry() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
