@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -87,6 +88,22 @@ public class Driver {
     byte[] printed = reportDocuments.latest(reportKey, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
     complete(unit + "-filer", task(reportKey, unit + "-filer"), Map.of("stampedScan",
         Variables.fileValue("scan.pdf").file(printed).mimeType("application/pdf").create()));
+  }
+
+  /** A filled Attachment 2 as the fill form submits it: the institution counts, the month, filer and phone. */
+  public static Map<String, Object> reportFigures(int training, int certification, int advanced, int onePlusX) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("institutionsCollegeLevel", 2L);
+    form.put("institutionsAppraisal", 1L);
+    form.put("institutionsSocial", 0L);
+    form.put("institutionsSpecial", 0L);
+    form.put("trainingMonth", (long) training);
+    form.put("certificationMonth", (long) certification);
+    form.put("advancedMonth", (long) advanced);
+    form.put("onePlusXMonth", (long) onePlusX);
+    form.put("filerName", "张敏");
+    form.put("filerPhone", "0371-69691788");
+    return form;
   }
 
   /** Imports, approves and publishes an allocation table for a year, as province-edu and province-leader. */

@@ -96,7 +96,10 @@ class IdentitySeeder {
     grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_DEFINITION, "quota-distribution",
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
-    grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_DEFINITION, "urge", ProcessDefinitionPermissions.CREATE_INSTANCE);
+    for (String startable : List.of("urge", "circulation")) {
+      grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_DEFINITION, startable,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
 
     for (org.camunda.bpm.engine.authorization.Resource resource : List.of(Resources.DEPLOYMENT,
         Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK, Resources.DECISION_DEFINITION,

@@ -57,7 +57,10 @@ public class NoticePdf {
       float baseline = letterhead(canvas, data);
       baseline = body(canvas, data.body(), baseline);
       signature(canvas, data, baseline);
-      attachment(canvas, data.rows());
+      // a circulated notice has no quota table
+      if (!data.rows().isEmpty()) {
+        attachment(canvas, data.rows());
+      }
       numberPages(canvas);
       return canvas.save();
     } catch (IOException e) {

@@ -79,7 +79,7 @@ class DeadlinesTest {
     openMonth(3);
     String late = YEAR + "-03/u029";
     String onTime = YEAR + "-03/u152";
-    driver.complete("u152-filer", driver.task(onTime, "u152-filer"), MonthlyChainTest.figures(300, 200, 0, 40));
+    driver.complete("u152-filer", driver.task(onTime, "u152-filer"), Driver.reportFigures(300, 200, 0, 40));
     driver.signAndUploadScan(onTime, "u152");
 
     at(3, 27, 23, 0);
@@ -112,7 +112,7 @@ class DeadlinesTest {
     assertThat(events(late, Kind.URGED)).isOne();
 
     // filed late: it goes on to review and stays marked late
-    driver.complete("u029-filer", driver.task(late, "u029-filer"), MonthlyChainTest.figures(100, 80, 20, 10));
+    driver.complete("u029-filer", driver.task(late, "u029-filer"), Driver.reportFigures(100, 80, 20, 10));
     driver.signAndUploadScan(late, "u029");
     assertThat(driver.task(late, "province-edu").getName()).isEqualTo("审核培训取证数据");
     assertThat(reports.find(late).orElseThrow().isLate()).isTrue();

@@ -137,14 +137,14 @@ class MonthlyChainTest {
     // an error in the form comes back with the reason, nothing is submitted
     Task fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "reportContext")).contains("河南理工大学");
-    driver.complete("u029-filer", fill, figures(100, 50, 60, 10));
+    driver.complete("u029-filer", fill, Driver.reportFigures(100, 50, 60, 10));
     fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "reportErrors"))
         .contains("本月高级工及以上（60）不能大于本月取证人数（50）");
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.OPEN);
 
     // submitted, then withdrawn before the leader signs
-    driver.complete("u029-filer", fill, figures(100, 50, 20, 10));
+    driver.complete("u029-filer", fill, Driver.reportFigures(100, 50, 20, 10));
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SUBMITTED);
     Task sign = driver.task(key, "u029-leader");
     assertThat(sign).isNotNull();
@@ -156,14 +156,14 @@ class MonthlyChainTest {
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("人数填错");
 
     // returned at signature, with the reason shown on the form
-    driver.complete("u029-filer", fill, figures(120, 50, 20, 10));
+    driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 20, 10));
     driver.complete("u029-leader", driver.task(key, "u029-leader"),
         Map.of("signDecision", "return", "returnReason", "请核对培训人次"));
     fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("请核对培训人次");
 
     // signed; returned at the skills review; signed again; returned at the 1+X review; then accepted by both
-    driver.complete("u029-filer", fill, figures(110, 50, 20, 10));
+    driver.complete("u029-filer", fill, Driver.reportFigures(110, 50, 20, 10));
     driver.signAndUploadScan(key, "u029");
     assertThat(reports.find(key).orElseThrow().getSignedByName()).contains("河南理工大学");
     Task skills = driver.task(key, "province-edu");
@@ -174,7 +174,7 @@ class MonthlyChainTest {
     fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("取证数偏低");
 
-    driver.complete("u029-filer", fill, figures(110, 60, 20, 10));
+    driver.complete("u029-filer", fill, Driver.reportFigures(110, 60, 20, 10));
     driver.signAndUploadScan(key, "u029");
     driver.complete("hrss", driver.task(key, "province-hrss"), Map.of("skillsReviewDecision", "accept"));
     driver.complete("onex", driver.task(key, "province-1x"),
@@ -183,7 +183,7 @@ class MonthlyChainTest {
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("1+X 证书数待核实");
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.OPEN);
 
-    driver.complete("u029-filer", fill, figures(110, 60, 20, 12));
+    driver.complete("u029-filer", fill, Driver.reportFigures(110, 60, 20, 12));
     driver.signAndUploadScan(key, "u029");
     driver.complete("province", driver.task(key, "province-edu"), Map.of("skillsReviewDecision", "accept"));
     driver.complete("onex", driver.task(key, "province-1x"), Map.of("onePlusXReviewDecision", "accept"));
@@ -206,7 +206,7 @@ class MonthlyChainTest {
   @Order(3)
   void aSchoolIsReviewedByItsCityAndASecondarySchoolConfirmsAdvancedCertificates() {
     String key = YEAR + "-03/u001-s01";
-    driver.complete("u001-s01-filer", driver.task(key, "u001-s01-filer"), figures(300, 200, 0, 40));
+    driver.complete("u001-s01-filer", driver.task(key, "u001-s01-filer"), Driver.reportFigures(300, 200, 0, 40));
     driver.signAndUploadScan(key, "u001-s01");
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("province-edu")
         .count()).as("the province does not review a city's school").isZero();
@@ -219,10 +219,10 @@ class MonthlyChainTest {
 
     // the province's secondary school: advanced certificates need a confirmation
     String school = YEAR + "-03/u152";
-    driver.complete("u152-filer", driver.task(school, "u152-filer"), figures(500, 300, 5, 60));
+    driver.complete("u152-filer", driver.task(school, "u152-filer"), Driver.reportFigures(500, 300, 5, 60));
     Task fill = driver.task(school, "u152-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "reportWarnings")).contains("严格控制高级工证书");
-    Map<String, Object> confirmed = new HashMap<>(figures(500, 300, 5, 60));
+    Map<String, Object> confirmed = new HashMap<>(Driver.reportFigures(500, 300, 5, 60));
     confirmed.put("warningsConfirmed", true);
     driver.complete("u152-filer", fill, confirmed);
     assertThat(reports.find(school).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SUBMITTED);
@@ -240,7 +240,7 @@ class MonthlyChainTest {
       return null;
     });
     assertThat((String) taskService.getVariable(fill.getId(), "reportContext")).contains("培训 300 人次");
-    driver.complete("u001-filer", fill, figures(50, 40, 0, 10));
+    driver.complete("u001-filer", fill, Driver.reportFigures(50, 40, 0, 10));
     driver.signAndUploadScan(cityKey, "u001");
     driver.complete("province", driver.task(cityKey, "province-edu"), Map.of("skillsReviewDecision", "accept"));
     driver.complete("onex", driver.task(cityKey, "province-1x"), Map.of("onePlusXReviewDecision", "accept"));
@@ -279,7 +279,7 @@ class MonthlyChainTest {
   void threeMonthsInARowAddUpAndAReturnedMonthCountsOnlyOnceAccepted() throws Exception {
     openMonth(4);
     String april = YEAR + "-04/u029";
-    driver.complete("u029-filer", driver.task(april, "u029-filer"), figures(40, 30, 10, 5));
+    driver.complete("u029-filer", driver.task(april, "u029-filer"), Driver.reportFigures(40, 30, 10, 5));
     driver.signAndUploadScan(april, "u029");
     driver.complete("province", driver.task(april, "province-edu"),
         Map.of("skillsReviewDecision", "return", "skillsReturnReason", "缺少佐证"));
@@ -288,11 +288,11 @@ class MonthlyChainTest {
     Task mayFill = driver.task(may, "u029-filer");
     assertThat((Long) taskService.getVariable(mayFill.getId(), "trainingBefore"))
         .as("April is returned: only March counts").isEqualTo(110L);
-    acceptAsProvince(may, mayFill, figures(25, 10, 5, 3));
+    acceptAsProvince(may, mayFill, Driver.reportFigures(25, 10, 5, 3));
     assertThat(unit(progress("province", "2035-05"), "u029").at("/indicators/training/cumulative").asLong())
         .isEqualTo(135);
 
-    acceptAsProvince(april, driver.task(april, "u029-filer"), figures(40, 30, 10, 5));
+    acceptAsProvince(april, driver.task(april, "u029-filer"), Driver.reportFigures(40, 30, 10, 5));
     JsonNode u029 = unit(progress("province", "2035-05"), "u029");
     assertThat(u029.at("/indicators/training/cumulative").asLong()).isEqualTo(110 + 40 + 25);
     assertThat(u029.at("/indicators/certification/cumulative").asLong()).isEqualTo(60 + 30 + 10);
@@ -324,7 +324,7 @@ class MonthlyChainTest {
     });
 
     // a filer cannot do the leader's signature
-    driver.complete("u001-s02-filer", driver.task(zhengzhouSchool, "u001-s02-filer"), figures(10, 5, 0, 1));
+    driver.complete("u001-s02-filer", driver.task(zhengzhouSchool, "u001-s02-filer"), Driver.reportFigures(10, 5, 0, 1));
     Task sign = driver.task(zhengzhouSchool, "u001-s02-leader");
     assertThatThrownBy(() -> driver.complete("u001-s02-filer", sign, Map.of("signDecision", "approve")))
         .isInstanceOf(AuthorizationException.class);
@@ -354,7 +354,7 @@ class MonthlyChainTest {
   @Order(7)
   void aLeaderHandsTheSignatureToADeputy() {
     String key = YEAR + "-03/u001-s03";
-    driver.complete("u001-s03-filer", driver.task(key, "u001-s03-filer"), figures(10, 5, 0, 1));
+    driver.complete("u001-s03-filer", driver.task(key, "u001-s03-filer"), Driver.reportFigures(10, 5, 0, 1));
     Task sign = driver.task(key, "u001-s03-leader");
     identityService.saveUser(newUser("u001-s03-deputy"));
     // Tasklist: the leader claims the task and delegates it ("委托") to the deputy
@@ -448,20 +448,7 @@ class MonthlyChainTest {
         .file(csv.getBytes(StandardCharsets.UTF_8)).create());
   }
 
-  static Map<String, Object> figures(int training, int certification, int advanced, int onePlusX) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("institutionsCollegeLevel", 2L);
-    form.put("institutionsAppraisal", 1L);
-    form.put("institutionsSocial", 0L);
-    form.put("institutionsSpecial", 0L);
-    form.put("trainingMonth", (long) training);
-    form.put("certificationMonth", (long) certification);
-    form.put("advancedMonth", (long) advanced);
-    form.put("onePlusXMonth", (long) onePlusX);
-    form.put("filerName", "张敏");
-    form.put("filerPhone", "0371-69691788");
-    return form;
-  }
+
 
   private JsonNode progress(String user, String month) throws Exception {
     ResponseEntity<String> response = http.withBasicAuth(user, "demo")

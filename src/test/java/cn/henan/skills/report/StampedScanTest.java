@@ -67,7 +67,7 @@ class StampedScanTest {
     List<String> years = runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "/%").list()
         .stream().map(ProcessInstance::getId).toList();
     driver.moveClockTo(LocalDate.of(YEAR, 3, 20), years);
-    driver.complete("u029-filer", driver.task(KEY, "u029-filer"), MonthlyChainTest.figures(120, 90, 30, 15));
+    driver.complete("u029-filer", driver.task(KEY, "u029-filer"), Driver.reportFigures(120, 90, 30, 15));
     driver.complete("u029-leader", driver.task(KEY, "u029-leader"), Map.of("signDecision", "approve"));
 
     Task upload = driver.task(KEY, "u029-filer");
@@ -93,7 +93,7 @@ class StampedScanTest {
     refused(Scans.blankPages(1), "二维码");
     // another unit's report: the university next door signs its own March report
     driver.complete("u030-filer", driver.task(YEAR + "-03/u030", "u030-filer"),
-        MonthlyChainTest.figures(100, 80, 10, 10));
+        Driver.reportFigures(100, 80, 10, 10));
     driver.complete("u030-leader", driver.task(YEAR + "-03/u030", "u030-leader"), Map.of("signDecision", "approve"));
     refused(Scans.scan(documents.latest(YEAR + "-03/u030", ReportDocument.Kind.REPORT_PDF).orElseThrow()
         .getContent()), "单位");
@@ -134,7 +134,7 @@ class StampedScanTest {
     byte[] version1 = documents.latest(KEY, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
     driver.complete("province", driver.task(KEY, "province-edu"),
         Map.of("skillsReviewDecision", "return", "skillsReturnReason", "请补充佐证"));
-    driver.complete("u029-filer", driver.task(KEY, "u029-filer"), MonthlyChainTest.figures(130, 90, 30, 15));
+    driver.complete("u029-filer", driver.task(KEY, "u029-filer"), Driver.reportFigures(130, 90, 30, 15));
     driver.complete("u029-leader", driver.task(KEY, "u029-leader"), Map.of("signDecision", "approve"));
     assertThat(documents.latest(KEY, ReportDocument.Kind.REPORT_PDF).orElseThrow().getVersion()).isEqualTo(2);
     refused(Scans.scan(version1), "第 1 版");

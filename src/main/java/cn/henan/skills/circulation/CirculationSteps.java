@@ -1,0 +1,120 @@
+package cn.henan.skills.circulation;
+
+import cn.henan.skills.identity.People;
+import cn.henan.skills.platform.EngineClock;
+import cn.henan.skills.report.ReportPeriod;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code circulation} as its model names them ({@code ${circulationSteps.start(execution)}} …); the
+ * rules sit in {@link Circulations} and {@link CirculationSchedule}.
+ */
+@Component("circulationSteps")
+public class CirculationSteps {
+  static final String PROCESS_KEY = "circulation";
+
+  private final Circulations circulations;
+  private final CirculationSchedule schedule;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final People people;
+
+  CirculationSteps(Circulations circulations, CirculationSchedule schedule, RuntimeService runtimeService,
+      TaskService taskService, People people) {
+    this.circulations = circulations;
+    this.schedule = schedule;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.people = people;
+  }
+
+  /** Start listener: the month (given, or else the month before now), the business key, and no second one. */
+  public void start(DelegateExecution execution) {
+    Object given = execution.getVariable("circulationMonth");
+    ReportPeriod period;
+    try {
+      period = given == null || given.toString().isBlank()
+          ? previousMonth() : ReportPeriod.parse(given.toString().trim());
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException(e.getMessage());
+    }
+    if (circulations.published(period.key()).isPresent() || runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(period.key()).count() > 0) {
+      throw new ProcessEngineException(period.chinese() + "的通报已经发起或发布。");
+    }
+    execution.setProcessBusinessKey(period.key());
+    execution.setVariable("circulationMonth", period.key());
+  }
+
+  /** The scheduler's step: the previous month's circulation, unless it is already under way or published. */
+  public void startForPreviousMonth() {
+    ReportPeriod period = previousMonth();
+    if (circulations.published(period.key()).isEmpty() && runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(period.key()).count() == 0) {
+      runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+          Variables.putValue("circulationMonth", period.key()));
+    }
+  }
+
+  private static ReportPeriod previousMonth() {
+    LocalDate month = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineClock.BEIJING).minusMonths(1);
+    return ReportPeriod.of(month.getYear(), month.getMonthValue());
+  }
+
+  /** Service task: the evaluation and a first draft for province-edu. */
+  public void draft(DelegateExecution execution) {
+    Circulations.Draft draft = circulations.draft(period(execution));
+    execution.setVariable("evaluationSummary", draft.summary());
+    execution.setVariable("namedUnitCodes", String.join(",", draft.suggestedUnits()));
+    execution.setVariable("circulationTitle", draft.title());
+    execution.setVariable("circulationBody", draft.body());
+  }
+
+  /** Complete listener of the draft: every named code must be a unit. */
+  public void checkDraft(DelegateTask task) {
+    List<String> unknown = circulations.unknownUnits(
+        schedule.unitsOf((String) task.getExecution().getVariable("namedUnitCodes")));
+    if (!unknown.isEmpty()) {
+      throw new ProcessEngineException("被通报单位代码不存在：" + String.join("、", unknown) + "（应为 u001、u001-s01 这样的代码）。");
+    }
+  }
+
+  /** Service task: the notice PDF, visible to every unit. */
+  public void publish(DelegateExecution execution) {
+    circulations.publish(period(execution), (String) execution.getVariable("circulationTitle"),
+        (String) execution.getVariable("circulationBody"),
+        schedule.unitsOf((String) execution.getVariable("namedUnitCodes")));
+    execution.setVariable("noticeUrl", "/api/circulations/" + period(execution).key() + "/notice.pdf");
+  }
+
+  /** Complete listener of a named unit's acknowledgement. */
+  public void acknowledged(DelegateTask task) {
+    String measures = (String) task.getVariable("rectificationMeasures");
+    if (measures == null || measures.isBlank()) {
+      throw new ProcessEngineException("请填写整改措施。");
+    }
+    circulations.acknowledge(period(task.getExecution()).key(), (String) task.getVariable("namedUnit"),
+        measures.trim(), people.currentUserId().orElse(null));
+  }
+
+  /** Reminder on an unacknowledged notice: a comment on the open task. */
+  public void remind(DelegateExecution execution) {
+    taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskCandidateGroup(execution.getVariable("namedUnit") + "-leader").list()
+        .forEach(task -> taskService.createComment(task.getId(), execution.getProcessInstanceId(),
+            "催办：请尽快确认通报并填写整改措施。"));
+  }
+
+  private static ReportPeriod period(DelegateExecution execution) {
+    return ReportPeriod.parse((String) execution.getVariable("circulationMonth"));
+  }
+}

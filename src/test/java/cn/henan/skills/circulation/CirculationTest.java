@@ -1,0 +1,117 @@
+package cn.henan.skills.circulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.henan.skills.Driver;
+import cn.henan.skills.SkillsHenanTest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** A circulation of 2039-05 started by province-edu: evaluation → draft → return → approve → publish → acknowledge. */
+@SkillsHenanTest
+class CirculationTest {
+  static final int YEAR = 2039;
+
+  @Autowired Driver driver;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired Circulations circulations;
+  @Autowired CirculationSchedule schedule;
+  @Autowired TestRestTemplate http;
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theSlowUnitIsNamedAcknowledgesWithMeasuresAndIsRemindedAndChasedMeanwhile() {
+    driver.publishAllocation(YEAR, """
+        单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
+        河南理工大学,500,450,300,90
+        河南工业大学,500,450,300,90
+        """);
+    for (String unit : List.of("u029", "u030")) {
+      driver.complete(unit + "-filer", driver.task(YEAR + "/" + unit, unit + "-filer"),
+          Map.of("annualTaskAcknowledged", true));
+    }
+    List<String> years = runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "/%")
+        .list().stream().map(ProcessInstance::getId).toList();
+    driver.moveClockTo(LocalDate.of(YEAR, 3, 10), years);
+    String march = YEAR + "-03/u030";
+    driver.complete("u030-filer", driver.task(march, "u030-filer"), Driver.reportFigures(300, 300, 200, 60));
+    driver.signAndUploadScan(march, "u030");
+    driver.complete("province", driver.task(march, "province-edu"), Map.of("skillsReviewDecision", "accept"));
+    driver.complete("onex", driver.task(march, "province-1x"), Map.of("onePlusXReviewDecision", "accept"));
+
+    ClockUtil.setCurrentTime(at(6, 6, 9));
+    ProcessInstance circulation = driver.as("province", () -> runtimeService.startProcessInstanceByKey(
+        "circulation", Variables.putValue("circulationMonth", YEAR + "-05")));
+    assertThat(circulation.getBusinessKey()).isEqualTo("2039-05");
+    assertThatThrownBy(() -> driver.as("province", () -> runtimeService.startProcessInstanceByKey("circulation",
+        Variables.putValue("circulationMonth", YEAR + "-05")))).hasMessageContaining("已经发起或发布");
+
+    Task draft = driver.task("2039-05", "province-edu");
+    String suggested = (String) taskService.getVariable(draft.getId(), "namedUnitCodes");
+    assertThat(schedule.unitsOf(suggested)).as("0 % of 500 against 30 % time progress").contains("u029")
+        .doesNotContain("u030");
+    assertThat((String) taskService.getVariable(draft.getId(), "evaluationSummary")).contains("进度缓慢")
+        .contains("河南理工大学");
+    assertThatThrownBy(() -> driver.complete("province", draft, Map.of("namedUnitCodes", "u029,u999")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("u999");
+
+    driver.complete("province", driver.task("2039-05", "province-edu"), Map.of("namedUnitCodes", "u029"));
+    driver.complete("leader", driver.task("2039-05", "province-leader"),
+        Map.of("circulationDecision", "return", "circulationReturnReason", "正文请写明整改时限"));
+    driver.complete("province", driver.task("2039-05", "province-edu"), Map.of("circulationBody",
+        "截至 5 月，下列单位进度缓慢。请于 6 月底前整改到位。"));
+    driver.complete("leader", driver.task("2039-05", "province-leader"), Map.of("circulationDecision", "approve"));
+
+    Task acknowledge = driver.task("2039-05", "u029-leader");
+    assertThat(acknowledge.getName()).isEqualTo("确认通报并填写整改措施");
+    assertThat(driver.task("2039-05", "u030-leader")).isNull();
+    ResponseEntity<byte[]> notice = http.withBasicAuth("u030-filer", "demo")
+        .getForEntity("/api/circulations/2039-05/notice.pdf", byte[].class);
+    assertThat(notice.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.withBasicAuth("province", "demo").getForEntity("/api/circulations/2039-05", String.class)
+        .getBody()).contains("\"code\":\"u029\"").contains("\"acknowledged\":false");
+
+    ClockUtil.setCurrentTime(at(6, 9, 10));
+    driver.runJobs(circulation.getId());
+    assertThat(taskService.getTaskComments(acknowledge.getId())).extracting(Comment::getFullMessage)
+        .anyMatch(text -> text.contains("请尽快确认通报"));
+    assertThat(driver.task("2039-05", "province-edu")).as("not chased yet").isNull();
+    ClockUtil.setCurrentTime(at(6, 13, 10));
+    driver.runJobs(circulation.getId());
+    assertThat(driver.task("2039-05", "province-edu").getName()).isEqualTo("催促单位确认通报");
+
+    driver.complete("u029-leader", acknowledge, Map.of("rectificationMeasures", "增开两期考核，6 月底前补齐",
+        "circulationRead", true));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(circulation.getId()).count())
+        .as("acknowledged: the chase ends with it, and so does the circulation").isZero();
+    assertThat(http.withBasicAuth("u030-filer", "demo").getForEntity("/api/circulations/2039-05", String.class)
+        .getBody()).contains("\"acknowledged\":true").contains("增开两期考核");
+  }
+
+  private static Date at(int month, int day, int hour) {
+    return Date.from(LocalDateTime.of(YEAR, month, day, hour, 0).atZone(Driver.BEIJING).toInstant());
+  }
+}
