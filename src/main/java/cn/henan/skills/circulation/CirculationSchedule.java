@@ -22,9 +22,14 @@ public class CirculationSchedule {
     this.dayOfMonth = dayOfMonth;
   }
 
-  /** Ten runs, for March to December's reports, from the engine clock's year (the demo clock's 2022 in the demo). */
+  /**
+   * Ten runs, for March to December's reports, of the reporting year the engine clock is in when the model is
+   * deployed (the demo clock's 2022 in the demo; in January still the year before, whose last run is then due).
+   */
   public String cycle() {
-    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineClock.BEIJING).getYear();
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineClock.BEIJING);
+    boolean lastRunAhead = today.getMonthValue() == 1 && today.getDayOfMonth() <= dayOfMonth;
+    int year = lastRunAhead ? today.getYear() - 1 : today.getYear();
     return String.format("R10/%d-04-%02dT09:00:00+08:00/P1M", year, dayOfMonth);
   }
 

@@ -10,10 +10,12 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
@@ -36,6 +38,7 @@ class CirculationTest {
   @Autowired Circulations circulations;
   @Autowired CirculationSchedule schedule;
   @Autowired TestRestTemplate http;
+  @Autowired ManagementService managementService;
 
   @AfterEach
   void realTime() {
@@ -109,6 +112,24 @@ class CirculationTest {
         .as("acknowledged: the chase ends with it, and so does the circulation").isZero();
     assertThat(http.withBasicAuth("u030-filer", "demo").getForEntity("/api/circulations/2039-05", String.class)
         .getBody()).contains("\"acknowledged\":true").contains("增开两期考核");
+  }
+
+  @Test
+  void theScheduleStartsTheCirculationOfTheMonthBefore() {
+    Job timer = managementService.createJobQuery().processDefinitionKey("circulation-schedule").timers()
+        .singleResult();
+    assertThat(timer).as("the monthly timer is waiting").isNotNull();
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
+    managementService.executeJob(timer.getId());
+    LocalDate previous = LocalDate.ofInstant(timer.getDuedate().toInstant(), Driver.BEIJING).minusMonths(1);
+    String month = String.format("%d-%02d", previous.getYear(), previous.getMonthValue());
+    ProcessInstance started = runtimeService.createProcessInstanceQuery().processDefinitionKey("circulation")
+        .processInstanceBusinessKey(month).singleResult();
+    assertThat(started).isNotNull();
+    assertThat(driver.task(month, "province-edu").getName()).isEqualTo("拟定通报");
+    assertThat(managementService.createJobQuery().processDefinitionKey("circulation-schedule").timers().count())
+        .as("the next month's timer").isOne();
+    runtimeService.deleteProcessInstance(started.getId(), "test cleanup");
   }
 
   private static Date at(int month, int day, int hour) {
