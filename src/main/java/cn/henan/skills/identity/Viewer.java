@@ -13,6 +13,15 @@ public record Viewer(String userId, List<String> groups) {
         || g.equals(ProvinceGroups.PROCESS_ADMIN) || g.equals(ProvinceGroups.CAMUNDA_ADMIN));
   }
 
+  /**
+   * Whether the user may see a unit's work: the province sees all, a unit's people their unit, a city bureau's
+   * people also its schools ({@code parentCode} is the school's city, null for the province's own units).
+   */
+  public boolean maySee(String unitCode, String parentCode) {
+    Set<String> own = ownUnits();
+    return seesAllUnits() || own.contains(unitCode) || (parentCode != null && own.contains(parentCode));
+  }
+
   /** The units whose filer or leader group the user belongs to. */
   public Set<String> ownUnits() {
     return groups.stream()

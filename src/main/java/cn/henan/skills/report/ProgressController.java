@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +55,8 @@ class ProgressController {
     }
     Viewer viewer = people.currentViewer()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
-    Set<String> own = viewer.ownUnits();
-    Predicate<Unit> visible = viewer.seesAllUnits() ? u -> true : u -> own.contains(u.getCode());
+    // a city's schools come with its entry; a school's own people see their school alone
+    Predicate<Unit> visible = u -> viewer.maySee(u.getCode(), u.getParentCode());
     Progress.Overview overview = progress.overview(period, visible);
     return new ProgressView(year, period.key(), overview.units().stream().map(ProgressController::view).toList(),
         viewer.seesAllUnits() ? view(overview.totals()) : null);

@@ -6,7 +6,6 @@ import cn.henan.skills.pdf.ScanCheck;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -103,9 +102,7 @@ class ReportDocumentController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "单位 " + unitCode + " 不存在。"));
     Viewer viewer = people.currentViewer()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
-    Set<String> own = viewer.ownUnits();
-    if (!viewer.seesAllUnits() && !own.contains(unit.getCode())
-        && (unit.getParentCode() == null || !own.contains(unit.getParentCode()))) {
+    if (!viewer.maySee(unit.getCode(), unit.getParentCode())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看 " + unit.getName() + " 的月报文件。");
     }
     return unit;
