@@ -121,6 +121,23 @@ public class Driver {
     runJobs(distribution.getId());
   }
 
+  /**
+   * The city bureau's filer uploads its schools' quotas (CSV with the Attachment-1 headers), its leader approves, and
+   * the schools' unit-years start. Fails with the check's errors if the table is refused.
+   */
+  public void subdivide(int year, String city, String schoolsCsv) {
+    String key = year + "/" + city;
+    complete(city + "-filer", task(key, city + "-filer"), Map.of("schoolQuotaFile",
+        Variables.fileValue("schools.csv").file(schoolsCsv.getBytes(StandardCharsets.UTF_8)).create()));
+    ProcessInstance subdivision = instance(key, "city-subdivision");
+    Task approve = task(key, city + "-leader");
+    if (approve == null) {
+      throw new IllegalStateException(city + ": " + runtimeService.getVariable(subdivision.getId(), "subdivisionErrors"));
+    }
+    complete(city + "-leader", approve, Map.of("subdivisionDecision", "approve"));
+    runJobs(subdivision.getId());
+  }
+
   /** Executes the instance's due jobs (asynchronous continuations) until none is left. */
   public void runJobs(String processInstanceId) {
     List<Job> jobs;

@@ -1,8 +1,8 @@
 package cn.henan.skills.circulation;
 
 import cn.henan.skills.platform.EngineClock;
+import cn.henan.skills.unit.UnitCodes;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +43,6 @@ public class CirculationSchedule {
 
   /** The named units, as the draft's comma-separated list, for the acknowledgements' multi-instance. */
   public List<String> unitsOf(String namedUnitCodes) {
-    return namedUnitCodes == null ? List.of() : Arrays.stream(namedUnitCodes.split("[,，、\\s]+"))
-        .map(String::trim).filter(code -> !code.isEmpty()).distinct().toList();
+    return UnitCodes.parse(namedUnitCodes);
   }
 }

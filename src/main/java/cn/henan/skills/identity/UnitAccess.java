@@ -54,19 +54,27 @@ public class UnitAccess {
     identity.saveGroup(group);
   }
 
-  /** Creates the user if missing and adds it to the groups it lacks. */
+  /**
+   * Creates the user if missing (a demo user's e-mail is {@code <id>@example.org}, for the e-mail notices when SMTP is
+   * configured) and adds it to the groups it lacks.
+   */
   void ensureUser(String id, String firstName, String lastName, String password, String... groups) {
-    boolean created = identity.createUserQuery().userId(id).count() == 0;
-    if (created) {
+    User existing = identity.createUserQuery().userId(id).singleResult();
+    if (existing == null) {
       User user = identity.newUser(id);
       user.setFirstName(firstName);
       user.setLastName(lastName);
       user.setPassword(password);
+      user.setEmail(id + "@example.org");
       identity.saveUser(user);
+    } else if (existing.getEmail() == null || existing.getEmail().isBlank()) {
+      // demo users of a database seeded before the e-mail notices
+      existing.setEmail(id + "@example.org");
+      identity.saveUser(existing);
     }
     for (String group : groups) {
       // inside a running command (a school registered by a job) a new user is not yet visible to queries
-      if (created || identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+      if (existing == null || identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
         identity.createMembership(id, group);
       }
     }

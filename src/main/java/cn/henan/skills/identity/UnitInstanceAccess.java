@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of every per-unit process ({@code unit-year}, {@code city-subdivision}, {@code monthly-report}):
- * the unit's filers and leaders may read the instance, and so may a school's supervising city bureau.
+ * Start listener of every per-unit process ({@code unit-year}, {@code city-subdivision}, {@code monthly-report},
+ * {@code urge}): the unit's filers and leaders may read the instance, and so may a school's supervising city bureau
+ * (also the only unit of a city's {@code late-reports}).
  */
 @Component("unitInstanceAccess")
 class UnitInstanceAccess implements ExecutionListener {
@@ -19,10 +20,10 @@ class UnitInstanceAccess implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String instanceId = execution.getProcessInstanceId();
-    unitAccess.grantInstanceToUnit((String) execution.getVariable("unitCode"), instanceId);
-    Object supervisor = execution.getVariable("supervisorCode");
-    if (supervisor instanceof String city && !city.isBlank()) {
-      unitAccess.grantInstanceToUnit(city, instanceId);
+    for (String variable : new String[] {"unitCode", "supervisorCode"}) {
+      if (execution.getVariable(variable) instanceof String unit && !unit.isBlank()) {
+        unitAccess.grantInstanceToUnit(unit, instanceId);
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 package cn.henan.skills.report;
 
-import cn.henan.skills.identity.People;
+import cn.henan.skills.notification.EmailNotices;
 import cn.henan.skills.platform.EngineClock;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import java.time.format.DateTimeFormatter;
@@ -22,18 +22,21 @@ public class ReportDeadlines {
   private final ReportDocuments documents;
   private final ReportCalendar calendar;
   private final TaskService taskService;
-  private final People people;
+  private final EmailNotices emailNotices;
 
   ReportDeadlines(MonthlyReports reports, ReportDocuments documents, ReportCalendar calendar, TaskService taskService,
-      People people) {
+      EmailNotices emailNotices) {
     this.reports = reports;
     this.documents = documents;
     this.calendar = calendar;
     this.taskService = taskService;
-    this.people = people;
+    this.emailNotices = emailNotices;
   }
 
-  /** Before the due date: the open tasks get the due date as follow-up date and a reminder comment. */
+  /**
+   * Before the due date: the open tasks get the due date as follow-up date and a reminder comment; the unit's filers
+   * and leader also get it by e-mail when SMTP is configured.
+   */
   public void remind(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
     if (isFiled(key)) {
@@ -50,9 +53,10 @@ public class ReportDeadlines {
       taskService.createComment(task.getId(), execution.getProcessInstanceId(), text);
     }
     reports.note(key, Kind.REMINDED, text, null);
+    emailNotices.toUnit(ReportVariables.unitCode(execution), "【催办】" + period.chinese() + "进度月报即将截止", text);
   }
 
-  /** At the due date: an unfiled report is marked late for good, and its supervisor gets a task to urge it. */
+  /** At the due date: an unfiled report is marked late for good (the model then hands it to {@link LateReports}). */
   public void markLate(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
     boolean late = !isFiled(key);
@@ -63,20 +67,8 @@ public class ReportDeadlines {
     execution.setVariable("reportLate", late);
   }
 
-  /** The supervisor's action: the message goes to every open task of the report. */
-  public void urge(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
-    String message = ReportVariables.text(execution, "urgeMessage");
-    String text = "督办：" + (message == null ? "本月进度月报已逾期，请立即报送。" : message);
-    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskCandidateGroup(ReportVariables.unitCode(execution) + "-filer").includeAssignedTasks().list()) {
-      taskService.createComment(task.getId(), execution.getProcessInstanceId(), text);
-    }
-    reports.note(key, Kind.URGED, text, people.currentUserId().orElse(null));
-    execution.removeVariable("urgeMessage");
-  }
-
-  private boolean isFiled(String key) {
+  /** Filed = the stamped scan of the report's current version is in, or the report is accepted. */
+  boolean isFiled(String key) {
     return reports.find(key).map(report -> report.getStatus() == MonthlyReport.Status.ACCEPTED
         || documents.latest(key, ReportDocument.Kind.STAMPED_SCAN)
             .filter(scan -> scan.getVersion() == report.getVersion()).isPresent())

@@ -34,8 +34,9 @@ public class UnitRegistry {
   }
 
   /**
-   * Registers a city's secondary vocational schools as units {@code <city>-s01}, {@code <city>-s02}, … in the given
-   * order, continuing after the schools the city already has.
+   * The city's secondary vocational schools of these names, in the given order: a school the city registered in an
+   * earlier year (same name) keeps its code; a new one becomes {@code <city>-s01}, {@code <city>-s02}, … numbered on
+   * after the city's last school.
    */
   @Transactional
   public List<Unit> registerSchools(String cityCode, List<String> schoolNames) {
@@ -43,12 +44,17 @@ public class UnitRegistry {
     if (!city.getKind().isBureau()) {
       throw new IllegalArgumentException(city.getName() + " 不是市县教育局，不能设立所属学校。");
     }
-    int seq = schoolsOf(cityCode).stream().mapToInt(Unit::getSeq).max().orElse(0);
+    List<Unit> known = schoolsOf(cityCode);
+    int seq = known.stream().mapToInt(Unit::getSeq).max().orElse(0);
     List<Unit> schools = new java.util.ArrayList<>();
     for (String name : schoolNames) {
-      seq++;
-      schools.add(units.save(new Unit(String.format("%s-s%02d", cityCode, seq), name,
-          UnitKind.SECONDARY_VOCATIONAL, cityCode, seq)));
+      Unit school = known.stream().filter(unit -> unit.getName().equals(name.trim())).findFirst().orElse(null);
+      if (school == null) {
+        seq++;
+        school = units.save(new Unit(String.format("%s-s%02d", cityCode, seq), name.trim(),
+            UnitKind.SECONDARY_VOCATIONAL, cityCode, seq));
+      }
+      schools.add(school);
     }
     return schools;
   }

@@ -2,10 +2,14 @@ package cn.henan.skills.urge;
 
 import cn.henan.skills.identity.People;
 import cn.henan.skills.identity.Viewer;
+import cn.henan.skills.notification.EmailNotices;
 import cn.henan.skills.platform.EngineClock;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,22 +18,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of {@code urge}: who may urge whom — the province any unit, a city or county bureau its own schools —
- * and the variables the tasks need (the unit, its supervising city, the urger's group). Business key
+ * and the variables the tasks need (the unit, its supervising city, the urger's group); the unit is also told by
+ * e-mail when SMTP is configured. Business key
  * {@code <unit>/<yyyyMMddHHmmss>}: a unit can be urged more than once.
  */
 @Component("urgeStart")
 class UrgeStart implements ExecutionListener {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
       .withZone(EngineClock.BEIJING);
+  private static final DateTimeFormatter REPLY_BY = DateTimeFormatter.ofPattern("yyyy 年 M 月 d 日 HH:mm")
+      .withZone(EngineClock.BEIJING);
 
   private final UnitRegistry units;
   private final People people;
   private final Clock clock;
+  private final EmailNotices emailNotices;
 
-  UrgeStart(UnitRegistry units, People people, Clock clock) {
+  UrgeStart(UnitRegistry units, People people, Clock clock, EmailNotices emailNotices) {
     this.units = units;
     this.people = people;
     this.clock = clock;
+    this.emailNotices = emailNotices;
   }
 
   @Override
@@ -49,6 +58,24 @@ class UrgeStart implements ExecutionListener {
     execution.setVariable("unitName", unit.getName());
     execution.setVariable("supervisorCode", unit.getParentCode());
     execution.setVariable("urgerGroup", urgerGroup);
+    execution.setVariable("replyBy", replyBy(execution.getVariable("replyBy")));
     execution.setProcessBusinessKey(unit.getCode() + "/" + STAMP.format(clock.instant()));
+    emailNotices.toUnit(unit.getCode(), "【督办】" + unit.getName(), "督办：" + execution.getVariable("urgeMessage")
+        + "\n请在 " + REPLY_BY.format(((Date) execution.getVariable("replyBy")).toInstant().minusSeconds(60))
+        + "（北京时间）前回复。");
+  }
+
+  /** A date picked in a form ({@code 2022-04-05}) means the end of that day, Beijing time. */
+  private static Date replyBy(Object value) {
+    if (value instanceof Date date) {
+      return date;
+    }
+    String text = value == null ? "" : value.toString().trim();
+    try {
+      return Date.from(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).plusDays(1)
+          .atStartOfDay(EngineClock.BEIJING).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new ProcessEngineException("回复期限“" + text + "”不是有效日期，请选择日期。");
+    }
   }
 }

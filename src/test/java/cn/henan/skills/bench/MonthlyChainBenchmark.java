@@ -246,15 +246,7 @@ class MonthlyChainBenchmark {
           .append(',').append(ceil(certification, schoolCount)).append(",,").append(ceil(onePlusX, schoolCount))
           .append('\n');
     }
-    String key = YEAR + "/" + city;
-    driver.complete(city + "-filer", driver.task(key, city + "-filer"), Map.of("schoolQuotaFile",
-        Variables.fileValue("schools.csv").file(csv.toString().getBytes(StandardCharsets.UTF_8)).create()));
-    ProcessInstance subdivision = driver.instance(key, "city-subdivision");
-    Task approve = driver.task(key, city + "-leader");
-    assertThat(approve).as(city + ": " + runtimeService.getVariable(subdivision.getId(), "subdivisionErrors"))
-        .isNotNull();
-    driver.complete(city + "-leader", approve, Map.of("subdivisionDecision", "approve"));
-    driver.runJobs(subdivision.getId());
+    driver.subdivide(YEAR, city, csv.toString());
   }
 
   /** A tenth of each annual task (no advanced certificates for a secondary school: that needs a confirmation). */

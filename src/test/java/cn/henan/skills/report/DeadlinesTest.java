@@ -1,16 +1,29 @@
 package cn.henan.skills.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
+import cn.henan.skills.unit.UnitRegistry;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,6 +35,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -30,10 +44,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Due dates, reminders and late reports of 2037 for 河南理工大学 (u029, never on time) and 河南省工业学校 (u152, on time),
- * with the engine clock moved through the month: each timer fires once, on its day.
+ * Due dates, reminders and late reports of 2037, the engine clock moved through the month: each timer fires once, on its
+ * day. Late in March: 河南理工大学 (u029), 河南工业大学 (u030, files late) and a school of 开封市; on time:
+ * 河南省工业学校 (u152), 开封市 itself and its other school.
  */
 @SkillsHenanTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,9 +60,22 @@ class DeadlinesTest {
   @Autowired Driver driver;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
   @Autowired MonthlyReports reports;
   @Autowired ReportCalendar calendar;
+  @Autowired UnitRegistry units;
   @Autowired TestRestTemplate http;
+
+  /** A real SMTP server: with {@code spring.mail.host} set, reminders and 督办 also go out by e-mail. */
+  @RegisterExtension
+  static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withPerMethodLifecycle(false);
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+  }
 
   @AfterEach
   void realTime() {
@@ -66,21 +96,32 @@ class DeadlinesTest {
 
   @Test
   @Order(2)
-  void aReminderBeforeTheDueDateThenLateAndUrgedExactlyOnce() {
+  void aReminderBeforeTheDueDateThenOneEscalationPerSupervisorListingItsLateUnits() {
     driver.publishAllocation(YEAR, """
         单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
+        开封市,15000,12850,——,2570
         河南理工大学,500,450,300,90
+        河南工业大学,1500,1370,1000,280
         河南省工业学校,5000,4200,——,840
         """);
-    for (String unit : List.of("u029", "u152")) {
-      driver.complete(unit + "-filer", driver.task(YEAR + "/" + unit, unit + "-filer"),
-          Map.of("annualTaskAcknowledged", true));
-    }
+    List.of("u002", "u029", "u030", "u152").forEach(this::receiveAnnualTask);
+    driver.subdivide(YEAR, "u002", """
+        学校名称,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
+        开封市文化艺术职业学校,8000,7000,,1300
+        开封市第一职业中专,7000,5850,,1270
+        """);
+    // codes as registered (a school another test registered before keeps its code)
+    String lateSchool = schoolCode("开封市文化艺术职业学校");
+    String onTimeSchool = schoolCode("开封市第一职业中专");
+    List.of(lateSchool, onTimeSchool).forEach(this::receiveAnnualTask);
     openMonth(3);
     String late = YEAR + "-03/u029";
+    for (String onTime : List.of("u152", "u002", onTimeSchool)) {
+      String key = YEAR + "-03/" + onTime;
+      driver.complete(onTime + "-filer", driver.task(key, onTime + "-filer"), Driver.reportFigures(300, 200, 0, 40));
+      driver.signAndUploadScan(key, onTime);
+    }
     String onTime = YEAR + "-03/u152";
-    driver.complete("u152-filer", driver.task(onTime, "u152-filer"), Driver.reportFigures(300, 200, 0, 40));
-    driver.signAndUploadScan(onTime, "u152");
 
     at(3, 27, 23, 0);
     assertThat(events(late, Kind.REMINDED)).as("not before the day").isZero();
@@ -91,25 +132,80 @@ class DeadlinesTest {
     assertThat(taskService.getTaskComments(fill.getId())).extracting(Comment::getFullMessage)
         .anyMatch(text -> text.contains("催办") && text.contains("3 月 30 日 23:59"));
     assertThat(events(onTime, Kind.REMINDED)).as("a filed report is not reminded").isZero();
+    assertThat(mailsTo("u029-filer@example.org")).singleElement().satisfies(mail -> {
+      assertThat(mail.getSubject()).isEqualTo("【催办】2037 年 3 月进度月报即将截止");
+      assertThat(mail.getContent().toString()).contains("3 月 30 日 23:59", "/camunda/app/tasklist/");
+    });
+    assertThat(mailsTo("u029-leader@example.org")).hasSize(1);
+    assertThat(mailsTo("u152-filer@example.org")).as("filed: no e-mail").isEmpty();
     at(3, 29, 8, 0);
     assertThat(events(late, Kind.REMINDED)).as("once only").isOne();
+    assertThat(mailsTo("u029-filer@example.org")).as("once only").hasSize(1);
 
     at(3, 30, 22, 0);
     assertThat(reports.find(late).orElseThrow().isLate()).as("still the due day").isFalse();
-    at(3, 31, 8, 0);
-    assertThat(reports.find(late).orElseThrow().isLate()).isTrue();
-    assertThat(reports.find(onTime).orElseThrow().isLate()).isFalse();
-    assertThat(driver.task(onTime, "province-edu").getName()).as("only its review, no urging").isNotEqualTo("逾期月报督办");
+    assertThat(escalations()).isEmpty();
+    // the job executor fires a month's deadline timers on several threads at once
+    atConcurrently(3, 31, 8, 0);
+    for (String unit : List.of("u029", "u030", lateSchool)) {
+      assertThat(reports.find(YEAR + "-03/" + unit).orElseThrow().isLate()).as(unit).isTrue();
+    }
+    for (String unit : List.of("u152", "u002", onTimeSchool)) {
+      assertThat(reports.find(YEAR + "-03/" + unit).orElseThrow().isLate()).as(unit).isFalse();
+    }
+    assertThat(escalations()).as("one escalation per supervisor and month")
+        .containsExactlyInAnyOrder(YEAR + "-03/province-edu", YEAR + "-03/u002-schools");
 
-    Task urge = taskService.createTaskQuery().processInstanceBusinessKey(late).taskCandidateGroup("province-edu")
+    Task province = driver.task(YEAR + "-03/province-edu", "province-edu");
+    assertThat(province.getName()).isEqualTo("逾期月报督办");
+    assertThat(summary(province)).contains("u029 河南理工大学 — 未填报", "u030 河南工业大学 — 未填报")
+        .doesNotContain("u152", "u002");
+    assertThat(taskService.getVariable(province.getId(), "unitsToUrge")).isEqualTo("u029, u030");
+    assertThat(driver.task(YEAR + "-03/province-edu", "u002-filer")).as("not the city's").isNull();
+    Task city = driver.task(YEAR + "-03/u002-schools", "u002-filer");
+    assertThat(summary(city)).contains(lateSchool + " 开封市文化艺术职业学校 — 未填报").doesNotContain(onTimeSchool, "u029");
+    assertThat(driver.task(YEAR + "-03/u002-schools", "province-edu")).as("schools are the city's to urge").isNull();
+
+    // 河南工业大学 files late before the province acts: the list says so when the task is claimed
+    String filedLate = YEAR + "-03/u030";
+    driver.complete("u030-filer", driver.task(filedLate, "u030-filer"), Driver.reportFigures(300, 200, 100, 40));
+    driver.signAndUploadScan(filedLate, "u030");
+    Map<String, Object> urge = new HashMap<>(Map.of("unitsToUrge", "u029, u152", "urgeMessage", "请于 3 个工作日内补报",
+        "replyBy", "2037-04-03"));
+    assertThatThrownBy(() -> driver.complete("province", province, urge))
+        .hasMessageContaining("以下单位不在本次逾期名单中").hasMessageContaining("u152");
+    assertThat(summary(province)).contains("u030 河南工业大学 — 已补报，待审核");
+    assertThat(taskService.getVariable(province.getId(), "unitsToUrge")).isEqualTo("u029");
+
+    urge.put("unitsToUrge", "u029，u030");
+    driver.complete("province", province, urge);
+    assertThat(escalations()).as("ended").containsExactly(YEAR + "-03/u002-schools");
+    Task reply = taskService.createTaskQuery().processDefinitionKey("urge").taskCandidateGroup("u029-filer")
         .singleResult();
-    assertThat(urge.getName()).isEqualTo("逾期月报督办");
-    driver.complete("province", urge, Map.of("urgeMessage", "请于 3 个工作日内补报"));
+    assertThat(reply.getName()).isEqualTo("回复督办");
+    assertThat(reply.getDueDate()).as("end of the chosen day, Beijing time")
+        .isEqualTo(Date.from(Instant.parse("2037-04-03T16:00:00Z")));
+    assertThat(taskService.getVariable(reply.getId(), "urgeMessage"))
+        .isEqualTo("【2037 年 3 月进度月报逾期】请于 3 个工作日内补报");
+    assertThat(taskService.createTaskQuery().processDefinitionKey("urge").taskCandidateGroup("u030-filer").count())
+        .as("filed since: not urged").isZero();
     assertThat(taskService.getTaskComments(driver.task(late, "u029-filer").getId())).extracting(Comment::getFullMessage)
-        .anyMatch(text -> text.contains("督办：请于 3 个工作日内补报"));
+        .anyMatch(text -> text.contains("督办：【2037 年 3 月进度月报逾期】请于 3 个工作日内补报"));
+    assertThat(mailsTo("u029-filer@example.org")).extracting(MimeMessage::getSubject)
+        .containsExactly("【催办】2037 年 3 月进度月报即将截止", "【督办】河南理工大学");
+    assertThat(mailsTo("u030-filer@example.org")).extracting(MimeMessage::getSubject).doesNotContain("【督办】河南工业大学");
+
+    driver.complete("u002-filer", city, Map.of("unitsToUrge", lateSchool, "urgeMessage", "请本周内补报",
+        "replyBy", "2037-04-02"));
+    Task schoolReply = taskService.createTaskQuery().processDefinitionKey("urge").taskCandidateGroup(lateSchool + "-filer")
+        .singleResult();
+    assertThat(runtimeService.getVariable(schoolReply.getProcessInstanceId(), "urgerGroup")).isEqualTo("u002-filer");
+
     at(4, 2, 8, 0);
     assertThat(events(late, Kind.LATE)).isOne();
     assertThat(events(late, Kind.URGED)).isOne();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("late-reports").count())
+        .as("no second escalation").isEqualTo(2);
 
     // filed late: it goes on to review and stays marked late
     driver.complete("u029-filer", driver.task(late, "u029-filer"), Driver.reportFigures(100, 80, 20, 10));
@@ -149,6 +245,37 @@ class DeadlinesTest {
         new HttpEntity<>("{\"dueDate\":\"" + day + "\",\"reason\":\"端午节\"}", headers), String.class);
   }
 
+  private void receiveAnnualTask(String unit) {
+    driver.complete(unit + "-filer", driver.task(YEAR + "/" + unit, unit + "-filer"),
+        Map.of("annualTaskAcknowledged", true));
+  }
+
+  private String schoolCode(String name) {
+    return units.schoolsOf("u002").stream().filter(school -> school.getName().equals(name)).findFirst().orElseThrow()
+        .getCode();
+  }
+
+  /** The business keys of the running late-report escalations of the year. */
+  private List<String> escalations() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("late-reports")
+        .processInstanceBusinessKeyLike(YEAR + "-%").list().stream().map(ProcessInstance::getBusinessKey).toList();
+  }
+
+  /** The e-mails the SMTP server received for this address, oldest first. */
+  private List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+      try {
+        return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private String summary(Task task) {
+    return (String) taskService.getVariable(task.getId(), "lateUnitsSummary");
+  }
+
   private long events(String key, Kind kind) {
     return reports.history(key).stream().filter(e -> e.getKind() == kind).count();
   }
@@ -160,6 +287,25 @@ class DeadlinesTest {
     for (ProcessInstance report : runtimeService.createProcessInstanceQuery().processDefinitionKey("monthly-report")
         .processInstanceBusinessKeyLike(YEAR + "-%").list()) {
       driver.runJobs(report.getId());
+    }
+  }
+
+  /** As {@link #at}, with the due jobs of all reports run on four threads at once, as the job executor does. */
+  private void atConcurrently(int month, int day, int hour, int minute) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(YEAR, month, day, hour, minute)
+        .atZone(Driver.BEIJING).toInstant()));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> runs = runtimeService.createProcessInstanceQuery().processDefinitionKey("monthly-report")
+          .processInstanceBusinessKeyLike(YEAR + "-%").list().stream()
+          .<Future<?>>map(report -> threads.submit(() -> driver.runJobs(report.getId()))).toList();
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      threads.shutdown();
     }
   }
 

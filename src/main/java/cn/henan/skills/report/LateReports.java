@@ -1,0 +1,173 @@
+package cn.henan.skills.report;
+
+import cn.henan.skills.identity.People;
+import cn.henan.skills.report.MonthlyReportEvent.Kind;
+import cn.henan.skills.unit.Unit;
+import cn.henan.skills.unit.UnitCodes;
+import cn.henan.skills.unit.UnitRegistry;
+import cn.henan.skills.urge.Urges;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The supervisor's one escalation per month: process {@code late-reports}, business key {@code 2022-03/province-edu}
+ * (the province for the units it supervises) or {@code 2022-03/u001-schools} (a city bureau for its schools). The first report
+ * of the month found late opens it; later ones join its list, which is read afresh from the reports then and whenever
+ * the task is claimed. The supervisor urges the listed units in one action: each gets a 督办 ({@code urge}).
+ */
+@Component("lateReports")
+public class LateReports {
+  static final String PROCESS = "late-reports";
+  static final String PROVINCE = "province-edu";
+
+  private final MonthlyReportRepository reportRepository;
+  private final MonthlyReports reports;
+  private final ReportDeadlines deadlines;
+  private final UnitRegistry units;
+  private final Urges urges;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final People people;
+  private final JdbcTemplate jdbc;
+
+  LateReports(MonthlyReportRepository reportRepository, MonthlyReports reports, ReportDeadlines deadlines,
+      UnitRegistry units, Urges urges, RuntimeService runtimeService, TaskService taskService, People people,
+      JdbcTemplate jdbc) {
+    this.reportRepository = reportRepository;
+    this.reports = reports;
+    this.deadlines = deadlines;
+    this.units = units;
+    this.urges = urges;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.people = people;
+    this.jdbc = jdbc;
+  }
+
+  /** From a late monthly report: opens its supervisor's escalation for the month unless one is open already. */
+  public void escalate(DelegateExecution report) {
+    ReportPeriod period = ReportVariables.period(report);
+    String supervisorCode = ReportVariables.text(report, "supervisorCode");
+    String key = period.key() + "/" + (supervisorCode == null ? PROVINCE : supervisorCode + "-schools");
+    // Deadline timers of a month fire together on several job threads: one lock per escalation, held to the end of
+    // the transaction, lets exactly one of them open it; the others (and the urge step) see it once committed.
+    lock(key);
+    ProcessInstance open = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+        .processInstanceBusinessKey(key).singleResult();
+    if (open == null) {
+      runtimeService.startProcessInstanceByKey(PROCESS, key, Variables.putValue("year", period.year())
+          .putValue("reportMonth", period.month()).putValue("supervisorCode", supervisorCode)
+          .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName()));
+    } else {
+      runtimeService.setVariables(open.getId(), listing(lateUnits(period, supervisorCode)));
+    }
+  }
+
+  /** Task listener (create, assignment): the late units as they stand now, and which of them are still to urge. */
+  public void list(DelegateTask task) {
+    task.setVariables(listing(lateUnits(task)));
+  }
+
+  private static Map<String, Object> listing(List<LateUnit> late) {
+    StringBuilder summary = new StringBuilder();
+    for (LateUnit unit : late) {
+      summary.append('\n').append(unit.unit().getCode()).append(' ').append(unit.unit().getName()).append(" — ")
+          .append(unit.state());
+    }
+    List<String> unfiled = late.stream().filter(unit -> !unit.filed()).map(unit -> unit.unit().getCode()).toList();
+    return Map.of("lateUnitsSummary", late.isEmpty() ? "（无逾期单位）"
+            : "逾期 " + late.size() + " 个单位，其中仍未报送 " + unfiled.size() + " 个：" + summary,
+        "lateUnitCount", late.size(),
+        "unitsToUrge", String.join(", ", unfiled));
+  }
+
+  /** The supervisor's action: a 督办 for each chosen unit still unfiled, noted on its report. */
+  public void urge(DelegateExecution execution) {
+    lock(execution.getProcessBusinessKey());
+    Map<String, LateUnit> late = lateUnits(execution).stream()
+        .collect(Collectors.toMap(unit -> unit.unit().getCode(), Function.identity()));
+    List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
+    List<String> notLate = chosen.stream().filter(code -> !late.containsKey(code)).toList();
+    if (!notLate.isEmpty()) {
+      throw new ProcessEngineException("以下单位不在本次逾期名单中，不能在此督办：" + String.join("、", notLate)
+          + "。请只填写名单中的单位代码（逗号分隔）。");
+    }
+    String given = ReportVariables.text(execution, "urgeMessage");
+    String message = "【" + ReportVariables.period(execution).chinese() + "进度月报逾期】"
+        + (given == null ? "请立即报送。" : given);
+    String text = "督办：" + message;
+    List<String> urged = new ArrayList<>();
+    for (String code : chosen) {
+      LateUnit unit = late.get(code);
+      if (unit.filed()) {
+        continue; // filed since the list was shown: nothing to urge
+      }
+      urges.start(code, message, execution.getVariable("replyBy"));
+      commentOnReport(unit.reportKey(), code, text);
+      reports.note(unit.reportKey(), Kind.URGED, text, people.currentUserId().orElse(null));
+      urged.add(code);
+    }
+    execution.setVariable("urgedUnits", String.join(", ", urged));
+  }
+
+  private record LateUnit(Unit unit, String reportKey, boolean filed, String state) {
+  }
+
+  private List<LateUnit> lateUnits(VariableScope escalation) {
+    return lateUnits(ReportVariables.period(escalation), ReportVariables.text(escalation, "supervisorCode"));
+  }
+
+  private List<LateUnit> lateUnits(ReportPeriod period, String supervisorCode) {
+    Map<String, Unit> supervised = (supervisorCode == null ? units.provincialUnits() : units.schoolsOf(supervisorCode))
+        .stream().collect(Collectors.toMap(Unit::getCode, Function.identity()));
+    List<LateUnit> late = new ArrayList<>();
+    for (MonthlyReport report : reportRepository.findByYearAndMonth(period.year(), period.month())) {
+      Unit unit = supervised.get(report.getUnitCode());
+      if (unit != null && report.isLate()) {
+        boolean filed = deadlines.isFiled(report.getBusinessKey());
+        late.add(new LateUnit(unit, report.getBusinessKey(), filed, state(report, filed)));
+      }
+    }
+    late.sort((a, b) -> Integer.compare(a.unit().getSeq(), b.unit().getSeq()));
+    return late;
+  }
+
+  private static String state(MonthlyReport report, boolean filed) {
+    if (report.getStatus() == MonthlyReport.Status.ACCEPTED) {
+      return "已补报，审核通过";
+    }
+    if (filed) {
+      return "已补报，待审核";
+    }
+    return switch (report.getStatus()) {
+      case OPEN -> "未填报";
+      case SUBMITTED -> "已填报，待组长签字";
+      default -> "已签字，待上传盖章扫描件";
+    };
+  }
+
+  private void commentOnReport(String reportKey, String unitCode, String text) {
+    for (Task task : taskService.createTaskQuery().processDefinitionKey("monthly-report")
+        .processInstanceBusinessKey(reportKey).taskCandidateGroup(unitCode + "-filer").includeAssignedTasks().list()) {
+      taskService.createComment(task.getId(), task.getProcessInstanceId(), text);
+    }
+  }
+
+  private void lock(String escalationKey) {
+    jdbc.query("select pg_advisory_xact_lock(hashtext(?))", row -> { }, "late-reports:" + escalationKey);
+  }
+}
