@@ -2,6 +2,7 @@ package cn.henan.skills.circulation;
 
 import cn.henan.skills.identity.People;
 import cn.henan.skills.platform.EngineClock;
+import cn.henan.skills.report.MonthlyReports;
 import cn.henan.skills.report.ReportPeriod;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,14 +28,16 @@ public class CirculationSteps {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final People people;
+  private final MonthlyReports monthlyReports;
 
   CirculationSteps(Circulations circulations, CirculationSchedule schedule, RuntimeService runtimeService,
-      TaskService taskService, People people) {
+      TaskService taskService, People people, MonthlyReports monthlyReports) {
     this.circulations = circulations;
     this.schedule = schedule;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.people = people;
+    this.monthlyReports = monthlyReports;
   }
 
   /** Start listener: the month (given, or else the month before now), the business key, and no second one. */
@@ -55,10 +58,14 @@ public class CirculationSteps {
     execution.setVariable("circulationMonth", period.key());
   }
 
-  /** The scheduler's step: the previous month's circulation, unless it is already under way or published. */
+  /**
+   * The scheduler's step: the previous month's circulation, if units reported on that month and it is not already
+   * under way or published.
+   */
   public void startForPreviousMonth() {
     ReportPeriod period = previousMonth();
-    if (circulations.published(period.key()).isEmpty() && runtimeService.createProcessInstanceQuery()
+    if (monthlyReports.anyIn(period) && circulations.published(period.key()).isEmpty()
+        && runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(period.key()).count() == 0) {
       runtimeService.startProcessInstanceByKey(PROCESS_KEY,
           Variables.putValue("circulationMonth", period.key()));

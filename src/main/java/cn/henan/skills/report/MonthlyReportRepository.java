@@ -18,6 +18,8 @@ interface MonthlyReportRepository extends JpaRepository<MonthlyReport, Long> {
       + " and r.status = cn.henan.skills.report.MonthlyReport.Status.ACCEPTED")
   List<MonthlyReport> allAcceptedThrough(int year, int month);
 
+  boolean existsByYearAndMonth(int year, int month);
+
   /** Every unit's report of one month, whatever its status. */
   List<MonthlyReport> findByYearAndMonth(int year, int month);
 }

@@ -113,6 +113,12 @@ public class MonthlyReports {
     return reports.allAcceptedThrough(period.year(), period.month());
   }
 
+  /** Whether any unit reports on this month (reports run March–December of a year whose quotas were published). */
+  @Transactional(readOnly = true)
+  public boolean anyIn(ReportPeriod period) {
+    return reports.existsByYearAndMonth(period.year(), period.month());
+  }
+
   /** Whether a unit's report of a month is filed (submitted, signed or accepted) and whether it is marked late. */
   public record Filing(String unitCode, boolean filed, boolean late) {
   }

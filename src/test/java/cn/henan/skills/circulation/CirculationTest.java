@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 @SkillsHenanTest
 class CirculationTest {
   static final int YEAR = 2039;
+  static final int SCHEDULED_YEAR = 2041;
 
   @Autowired Driver driver;
   @Autowired RuntimeService runtimeService;
@@ -39,6 +41,7 @@ class CirculationTest {
   @Autowired CirculationSchedule schedule;
   @Autowired TestRestTemplate http;
   @Autowired ManagementService managementService;
+  @Autowired RepositoryService repositoryService;
 
   @AfterEach
   void realTime() {
@@ -115,21 +118,44 @@ class CirculationTest {
   }
 
   @Test
-  void theScheduleStartsTheCirculationOfTheMonthBefore() {
-    Job timer = managementService.createJobQuery().processDefinitionKey("circulation-schedule").timers()
-        .singleResult();
-    assertThat(timer).as("the monthly timer is waiting").isNotNull();
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
-    managementService.executeJob(timer.getId());
-    LocalDate previous = LocalDate.ofInstant(timer.getDuedate().toInstant(), Driver.BEIJING).minusMonths(1);
-    String month = String.format("%d-%02d", previous.getYear(), previous.getMonthValue());
-    ProcessInstance started = runtimeService.createProcessInstanceQuery().processDefinitionKey("circulation")
-        .processInstanceBusinessKey(month).singleResult();
-    assertThat(started).isNotNull();
-    assertThat(driver.task(month, "province-edu").getName()).isEqualTo("拟定通报");
-    assertThat(managementService.createJobQuery().processDefinitionKey("circulation-schedule").timers().count())
-        .as("the next month's timer").isOne();
-    runtimeService.deleteProcessInstance(started.getId(), "test cleanup");
+  void theScheduleRunsEveryMonthYearAfterYearAndCirculatesEachMonthThatWasReportedOn() {
+    // 2041: one unit, whose March report opens; no later month of it is opened here
+    driver.publishAllocation(SCHEDULED_YEAR, """
+        单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
+        河南科技学院,2000,1660,1400,280
+        """);
+    driver.complete("u031-filer", driver.task(SCHEDULED_YEAR + "/u031", "u031-filer"),
+        Map.of("annualTaskAcknowledged", true));
+    driver.moveClockTo(LocalDate.of(SCHEDULED_YEAR, 3, 2),
+        List.of(driver.instance(SCHEDULED_YEAR + "/u031", "unit-year").getId()));
+    // a process administrator deploys the model (again) in March: its timer waits for the 5th of April
+    ClockUtil.setCurrentTime(beijing(LocalDateTime.of(SCHEDULED_YEAR, 3, 20, 9, 0)));
+    repositoryService.createDeployment().name("circulation-schedule")
+        .addClasspathResource("bpmn/circulation-schedule.bpmn").deploy();
+
+    LocalDateTime expected = LocalDateTime.of(SCHEDULED_YEAR, 4, 5, 9, 0);
+    for (int run = 0; run < 13; run++, expected = expected.plusMonths(1)) {
+      Job timer = managementService.createJobQuery().processDefinitionKey("circulation-schedule").timers()
+          .singleResult();
+      assertThat(LocalDateTime.ofInstant(timer.getDuedate().toInstant(), Driver.BEIJING)).isEqualTo(expected);
+      ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
+      managementService.executeJob(timer.getId());
+    }
+    assertThat(managementService.createJobQuery().processDefinitionKey("circulation-schedule").timers().singleResult()
+        .getDuedate()).as("still monthly in the next year: no yearly redeployment")
+        .isEqualTo(beijing(LocalDateTime.of(SCHEDULED_YEAR + 1, 5, 5, 9, 0)));
+    List<ProcessInstance> started = runtimeService.createProcessInstanceQuery().processDefinitionKey("circulation")
+        .list().stream().filter(circulation -> circulation.getBusinessKey().startsWith(SCHEDULED_YEAR + "-")
+            || circulation.getBusinessKey().startsWith((SCHEDULED_YEAR + 1) + "-")).toList();
+    assertThat(started).extracting(ProcessInstance::getBusinessKey)
+        .as("only March was reported on: no circulation for April–December, January, February")
+        .containsExactly(SCHEDULED_YEAR + "-03");
+    assertThat(driver.task(SCHEDULED_YEAR + "-03", "province-edu").getName()).isEqualTo("拟定通报");
+    runtimeService.deleteProcessInstance(started.get(0).getId(), "test cleanup");
+  }
+
+  private static Date beijing(LocalDateTime time) {
+    return Date.from(time.atZone(Driver.BEIJING).toInstant());
   }
 
   private static Date at(int month, int day, int hour) {
