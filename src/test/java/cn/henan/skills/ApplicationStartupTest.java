@@ -32,6 +32,8 @@ class ApplicationStartupTest {
     assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(dashboard.getBody()).contains("进度看板").contains("/api/evaluation/").contains("attachment2.xlsx");
     assertThat(http.getForEntity("/demo-clock.html", String.class).getBody()).contains("演示时钟");
+    assertThat(http.getForEntity("/camunda/app/welcome/scripts/config.js", String.class).getBody())
+        .as("linked from the Camunda welcome page").contains("href: '/dashboard.html'");
   }
 
   @Test

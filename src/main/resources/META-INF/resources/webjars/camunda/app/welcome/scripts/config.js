@@ -1,0 +1,15 @@
+// The Camunda welcome page of skills-henan: links to the application's own pages next to Tasklist, Cockpit, Admin.
+export default {
+  links: [
+    {
+      label: '进度看板',
+      href: '/dashboard.html',
+      description: '各月完成率与时间进度、单位和市县排名、进度缓慢/完成率低/逾期/未报单位，附件 2 Excel 导出（省、市县用户）'
+    },
+    {
+      label: '演示时钟',
+      href: '/demo-clock.html',
+      description: '演示配置下把引擎时间拨到下一个定时器：月报开启、催办、截止、通报'
+    }
+  ]
+};
