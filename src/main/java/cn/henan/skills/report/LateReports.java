@@ -36,7 +36,7 @@ public class LateReports {
 
   private final MonthlyReportRepository reportRepository;
   private final MonthlyReports reports;
-  private final ReportDeadlines deadlines;
+  private final ReportDocuments documents;
   private final UnitRegistry units;
   private final Urges urges;
   private final RuntimeService runtimeService;
@@ -44,12 +44,12 @@ public class LateReports {
   private final People people;
   private final JdbcTemplate jdbc;
 
-  LateReports(MonthlyReportRepository reportRepository, MonthlyReports reports, ReportDeadlines deadlines,
+  LateReports(MonthlyReportRepository reportRepository, MonthlyReports reports, ReportDocuments documents,
       UnitRegistry units, Urges urges, RuntimeService runtimeService, TaskService taskService, People people,
       JdbcTemplate jdbc) {
     this.reportRepository = reportRepository;
     this.reports = reports;
-    this.deadlines = deadlines;
+    this.documents = documents;
     this.units = units;
     this.urges = urges;
     this.runtimeService = runtimeService;
@@ -134,11 +134,12 @@ public class LateReports {
   private List<LateUnit> lateUnits(ReportPeriod period, String supervisorCode) {
     Map<String, Unit> supervised = (supervisorCode == null ? units.provincialUnits() : units.schoolsOf(supervisorCode))
         .stream().collect(Collectors.toMap(Unit::getCode, Function.identity()));
+    Map<Long, Integer> scans = documents.latestVersions(period, ReportDocument.Kind.STAMPED_SCAN);
     List<LateUnit> late = new ArrayList<>();
     for (MonthlyReport report : reportRepository.findByYearAndMonth(period.year(), period.month())) {
       Unit unit = supervised.get(report.getUnitCode());
       if (unit != null && report.isLate()) {
-        boolean filed = deadlines.isFiled(report.getBusinessKey());
+        boolean filed = ReportDeadlines.isFiled(report, scans.get(report.getId()));
         late.add(new LateUnit(unit, report.getBusinessKey(), filed, state(report, filed)));
       }
     }

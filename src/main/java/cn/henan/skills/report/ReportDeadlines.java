@@ -69,9 +69,13 @@ public class ReportDeadlines {
 
   /** Filed = the stamped scan of the report's current version is in, or the report is accepted. */
   boolean isFiled(String key) {
-    return reports.find(key).map(report -> report.getStatus() == MonthlyReport.Status.ACCEPTED
-        || documents.latest(key, ReportDocument.Kind.STAMPED_SCAN)
-            .filter(scan -> scan.getVersion() == report.getVersion()).isPresent())
-        .orElse(false);
+    return reports.find(key).map(report -> isFiled(report,
+        documents.latestVersion(report, ReportDocument.Kind.STAMPED_SCAN).orElse(null))).orElse(false);
+  }
+
+  /** The same rule for a report whose newest scan version is known ({@code null}: no scan). */
+  static boolean isFiled(MonthlyReport report, Integer latestScanVersion) {
+    return report.getStatus() == MonthlyReport.Status.ACCEPTED
+        || latestScanVersion != null && latestScanVersion == report.getVersion();
   }
 }

@@ -10,7 +10,9 @@ import cn.henan.skills.platform.EngineClock;
 import cn.henan.skills.report.ReportDocument.Kind;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,6 +105,22 @@ public class ReportDocuments {
   public Optional<ReportDocument> latest(String businessKey, Kind kind) {
     return reports.findByBusinessKey(businessKey)
         .flatMap(report -> documents.findFirstByReportIdAndKindOrderByVersionDesc(report.getId(), kind));
+  }
+
+  /** The newest version of a kind of document of the report, if any (reads no bytes). */
+  @Transactional(readOnly = true)
+  Optional<Integer> latestVersion(MonthlyReport report, Kind kind) {
+    return documents.latestVersion(report.getId(), kind);
+  }
+
+  /** The newest version of a kind of document of each report of the month, by report id, in one query. */
+  @Transactional(readOnly = true)
+  Map<Long, Integer> latestVersions(ReportPeriod period, Kind kind) {
+    Map<Long, Integer> versions = new HashMap<>();
+    for (Object[] row : documents.latestVersionsOfMonth(period.year(), period.month(), kind)) {
+      versions.put((Long) row[0], (Integer) row[1]);
+    }
+    return versions;
   }
 
   ReportPdfData pdfData(MonthlyReport report) {

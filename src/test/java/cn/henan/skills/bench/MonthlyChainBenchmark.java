@@ -19,14 +19,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
@@ -181,8 +187,48 @@ class MonthlyChainBenchmark {
     assertThat(overview.totals().get(Indicator.TRAINING).cumulative())
         .isEqualTo(figures.values().stream().mapToLong(f -> (Long) f.get("trainingMonth")).sum());
 
+    // April: nobody files. Its reminder and deadline timers come due for every report at once and run on four
+    // threads, as the job executor runs them; each supervisor must end up with exactly one escalation.
+    driver.moveClockTo(LocalDate.of(YEAR, 4, 1), years.values().stream().map(ProcessInstance::getId).toList());
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(YEAR, 5, 1, 8, 0).atZone(Driver.BEIJING).toInstant()));
+    List<String> april = runtimeService.createProcessInstanceQuery().processDefinitionKey("monthly-report")
+        .processInstanceBusinessKeyLike(YEAR + "-04/%").list().stream().map(ProcessInstance::getId).toList();
+    assertThat(april).hasSize(units.size());
+    start = System.nanoTime();
+    onFourThreads(april);
+    long aprilDeadline = System.nanoTime() - start;
+    Map<String, Object> listed = new HashMap<>();
+    for (ProcessInstance escalation : runtimeService.createProcessInstanceQuery().processDefinitionKey("late-reports")
+        .processInstanceBusinessKeyLike(YEAR + "-04/%").list()) {
+      listed.put(escalation.getBusinessKey(), runtimeService.getVariable(escalation.getId(), "lateUnitCount"));
+    }
+    assertThat(listed).as("one per supervisor").hasSize(1 + bureaus.size())
+        .containsEntry(YEAR + "-04/province-edu", 171);
+    assertThat(listed.values().stream().mapToInt(n -> (Integer) n).sum()).isEqualTo(units.size());
+
     print(units.size(), schools.size(), bureaus.size(), publish, receive, subdivision, schoolsReceive, open, march,
         round, overviewTime);
+    line("");
+    line("April deadline, nobody filed: reminder + mark late + escalation for %d reports (%d timer jobs) on 4 threads",
+        units.size(), 2 * units.size());
+    line("  wall time %8.1f s  (%.0f ms per report); escalations opened: %d (province-edu lists 171 units, each bureau"
+        + " its schools)", aprilDeadline / 1e9, aprilDeadline / 1e6 / units.size(), listed.size());
+    write();
+  }
+
+  /** Runs each instance's due jobs, four instances at a time. */
+  private void onFourThreads(List<String> processInstanceIds) {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      for (Future<?> run : processInstanceIds.stream()
+          .<Future<?>>map(id -> threads.submit(() -> driver.runJobs(id))).toList()) {
+        run.get();
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      threads.shutdown();
+    }
   }
 
   /** One kind of task for every unit: found as Tasklist finds it, then claimed and completed as {@code user}. */
@@ -319,7 +365,7 @@ class MonthlyChainBenchmark {
   }
 
   private void print(int units, int schools, int bureaus, long publish, long receive, long subdivision,
-      long schoolsReceive, long open, long march, Map<String, Round> round, long overviewTime) throws IOException {
+      long schoolsReceive, long open, long march, Map<String, Round> round, long overviewTime) {
     line("=== MonthlyChainBenchmark: one month (%d-%02d) for every unit, embedded PostgreSQL ===", YEAR, MONTH);
     line("units: %d (171 provincial + %d schools of %d bureaus); reports: %d; tasks completed: %d", units, schools,
         bureaus, units, round.size() * units);
@@ -398,6 +444,9 @@ class MonthlyChainBenchmark {
         line("    %6.2f  %s", e.getValue() / (double) units, SqlStatistics.shorten(e.getKey(), 150));
       }
     }
+  }
+
+  private void write() throws IOException {
     String text = out.toString();
     System.out.println(text);
     Path file = Path.of("target", "bench", "monthly-chain-benchmark.txt");
