@@ -2,6 +2,7 @@ package cn.henan.skills.identity;
 
 import cn.henan.skills.unit.Unit;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -36,11 +37,16 @@ public class UnitAccess {
     }
   }
 
-  /** Lets the unit's filers and leaders see this new instance (Tasklist, Cockpit, REST). */
+  /**
+   * Lets the unit's filers and leaders see this new instance (Tasklist, Cockpit, REST) and its history — Tasklist
+   * reads a task's comments (催办, 督办) and its history through the instance's history.
+   */
   public void grantInstanceToUnit(String unitCode, String processInstanceId) {
     for (String group : new String[] {unitCode + "-filer", unitCode + "-leader"}) {
       grants.grantGroupOnNewResource(group, Resources.PROCESS_INSTANCE, processInstanceId,
           ProcessInstancePermissions.READ);
+      grants.grantGroupOnNewResource(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+          HistoricProcessInstancePermissions.READ);
     }
   }
 

@@ -131,6 +131,13 @@ class DeadlinesTest {
     assertThat(fill.getFollowUpDate()).isEqualTo(Date.from(Instant.parse("2037-03-30T16:00:00Z")));
     assertThat(taskService.getTaskComments(fill.getId())).extracting(Comment::getFullMessage)
         .anyMatch(text -> text.contains("催办") && text.contains("3 月 30 日 23:59"));
+    assertThat(http.withBasicAuth("u029-filer", "demo").getForObject("/engine-rest/task/" + fill.getId() + "/comment",
+        String.class)).as("the unit reads it in Tasklist (its history)").contains("催办");
+    String history = "/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + late;
+    assertThat(http.withBasicAuth("u029-filer", "demo").getForObject(history, String.class))
+        .as("its own report's history").isEqualTo("{\"count\":1}");
+    assertThat(http.withBasicAuth("u030-filer", "demo").getForObject(history, String.class))
+        .as("not another unit's").isEqualTo("{\"count\":0}");
     assertThat(events(onTime, Kind.REMINDED)).as("a filed report is not reminded").isZero();
     assertThat(mailsTo("u029-filer@example.org")).singleElement().satisfies(mail -> {
       assertThat(mail.getSubject()).isEqualTo("【催办】2037 年 3 月进度月报即将截止");
