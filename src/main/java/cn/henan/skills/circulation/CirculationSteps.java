@@ -2,6 +2,7 @@ package cn.henan.skills.circulation;
 
 import cn.henan.skills.identity.People;
 import cn.henan.skills.platform.EngineClock;
+import cn.henan.skills.platform.FormText;
 import cn.henan.skills.report.MonthlyReports;
 import cn.henan.skills.report.ReportPeriod;
 import java.time.LocalDate;
@@ -80,7 +81,7 @@ public class CirculationSteps {
   /** Service task: the evaluation and a first draft for province-edu. */
   public void draft(DelegateExecution execution) {
     Circulations.Draft draft = circulations.draft(period(execution));
-    execution.setVariable("evaluationSummary", draft.summary());
+    execution.setVariable("evaluationSummary", FormText.fit(draft.summary(), "完整名单见进度看板 /dashboard.html"));
     execution.setVariable("namedUnitCodes", String.join(",", draft.suggestedUnits()));
     execution.setVariable("circulationTitle", draft.title());
     execution.setVariable("circulationBody", draft.body());

@@ -1,5 +1,6 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.platform.FormText;
 import cn.henan.skills.tabular.QuotaImport;
 
 import cn.henan.skills.unit.Unit;
@@ -96,6 +97,6 @@ class ValidateAllocation implements JavaDelegate {
 
   private static void reject(DelegateExecution execution, String errors) {
     execution.setVariable("allocationValid", false);
-    execution.setVariable("allocationErrors", errors);
+    execution.setVariable("allocationErrors", FormText.fit(errors, "改正以上问题后重新上传，其余问题会再列出"));
   }
 }

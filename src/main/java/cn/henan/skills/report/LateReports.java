@@ -1,6 +1,7 @@
 package cn.henan.skills.report;
 
 import cn.henan.skills.identity.People;
+import cn.henan.skills.platform.FormText;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitCodes;
@@ -89,8 +90,8 @@ public class LateReports {
           .append(unit.state());
     }
     List<String> unfiled = late.stream().filter(unit -> !unit.filed()).map(unit -> unit.unit().getCode()).toList();
-    return Map.of("lateUnitsSummary", late.isEmpty() ? "（无逾期单位）"
-            : "逾期 " + late.size() + " 个单位，其中仍未报送 " + unfiled.size() + " 个：" + summary,
+    return Map.of("lateUnitsSummary", late.isEmpty() ? "（无逾期单位）" : FormText.fit("逾期 " + late.size()
+            + " 个单位，其中仍未报送 " + unfiled.size() + " 个：" + summary, "完整名单见进度看板 /dashboard.html"),
         "lateUnitCount", late.size(),
         "unitsToUrge", String.join(", ", unfiled));
   }

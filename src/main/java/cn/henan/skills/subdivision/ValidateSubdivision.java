@@ -1,5 +1,6 @@
 package cn.henan.skills.subdivision;
 
+import cn.henan.skills.platform.FormText;
 import cn.henan.skills.tabular.QuotaImport;
 
 import cn.henan.skills.quota.Quota;
@@ -62,11 +63,11 @@ class ValidateSubdivision implements JavaDelegate {
     execution.setVariable("subdivisionValid", true);
     execution.setVariable("subdivisionErrors", null);
     execution.setVariable("schoolCount", result.lines().size());
-    execution.setVariable("subdivisionSummary", summary.toString());
+    execution.setVariable("subdivisionSummary", FormText.fit(summary.toString(), "完整分解见上传的表格"));
   }
 
   private static void reject(DelegateExecution execution, String errors) {
     execution.setVariable("subdivisionValid", false);
-    execution.setVariable("subdivisionErrors", errors);
+    execution.setVariable("subdivisionErrors", FormText.fit(errors, "改正以上问题后重新上传，其余问题会再列出"));
   }
 }

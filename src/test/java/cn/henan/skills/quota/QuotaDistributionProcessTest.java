@@ -183,6 +183,21 @@ class QuotaDistributionProcessTest {
   }
 
   @Test
+  void aTableWithAnErrorInEveryRowListsAsManyAsFitAndSaysHowManyMore() throws Exception {
+    // every unit of the shipped table with more certificates than training: 171 errors, far beyond what a form holds
+    String table = Shipped2022.lines().stream().skip(1).map(line -> line.split(",", -1))
+        .map(cells -> cells[1] + ",100,200,,10").collect(java.util.stream.Collectors.joining("\n",
+            "单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n", "\n"));
+    ProcessInstance distribution = as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", upload(2042, "all-wrong.csv", table.getBytes(StandardCharsets.UTF_8))));
+    assertThat(singleTask(distribution)).as("the officer fixes it, no database error").hasCandidateGroup("province-edu");
+    String errors = (String) runtimeService.getVariable(distribution.getId(), "allocationErrors");
+    assertThat(errors.length()).isLessThanOrEqualTo(4000);
+    assertThat(errors).startsWith("第 2 行").containsPattern("……（另有 \\d+ 行未显示；改正以上问题后重新上传，其余问题会再列出）$");
+    assertThat(savedQuotaRows(2042)).isZero();
+  }
+
+  @Test
   void aSecondDistributionOfAYearInProgressIsRefused() throws Exception {
     as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
         "quota-distribution", upload(2024, "2024.csv", twoUnitTable(1000))));
