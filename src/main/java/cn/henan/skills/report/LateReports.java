@@ -63,17 +63,28 @@ public class LateReports {
   public void escalate(DelegateExecution report) {
     ReportPeriod period = ReportVariables.period(report);
     String supervisorCode = ReportVariables.text(report, "supervisorCode");
-    String key = period.key() + "/" + (supervisorCode == null ? PROVINCE : supervisorCode + "-schools");
     // Deadline timers of a month fire together on several job threads: one lock per escalation, held to the end of
     // the transaction, lets exactly one of them open it; the others (and the urge step) see it once committed.
-    lock(key);
-    ProcessInstance open = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-        .processInstanceBusinessKey(key).singleResult();
+    String key = lockEscalation(period, supervisorCode);
+    ProcessInstance open = openEscalation(key);
     if (open == null) {
       runtimeService.startProcessInstanceByKey(PROCESS, key, Variables.putValue("year", period.year())
           .putValue("reportMonth", period.month()).putValue("supervisorCode", supervisorCode)
           .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName()));
     } else {
+      runtimeService.setVariables(open.getId(), listing(lateUnits(period, supervisorCode)));
+    }
+  }
+
+  /** A report has just been filed (its stamped scan accepted): if it was late, its open escalation shows so. */
+  void reportFiled(DelegateExecution report) {
+    if (!reports.find(report.getProcessBusinessKey()).map(MonthlyReport::isLate).orElse(false)) {
+      return;
+    }
+    ReportPeriod period = ReportVariables.period(report);
+    String supervisorCode = ReportVariables.text(report, "supervisorCode");
+    ProcessInstance open = openEscalation(lockEscalation(period, supervisorCode));
+    if (open != null) {
       runtimeService.setVariables(open.getId(), listing(lateUnits(period, supervisorCode)));
     }
   }
@@ -102,9 +113,12 @@ public class LateReports {
     Map<String, LateUnit> late = lateUnits(execution).stream()
         .collect(Collectors.toMap(unit -> unit.unit().getCode(), Function.identity()));
     List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
-    List<String> notLate = chosen.stream().filter(code -> !late.containsKey(code)).toList();
+    List<String> notLate = chosen.stream().filter(code -> !late.containsKey(code))
+        .map(code -> units.find(code).map(unit -> code + " " + unit.getName() + "（本月未逾期，或不由您督办）")
+            .orElse(code + "（没有这个单位代码）"))
+        .toList();
     if (!notLate.isEmpty()) {
-      throw new ProcessEngineException("以下单位不在本次逾期名单中，不能在此督办：" + String.join("、", notLate)
+      throw new ProcessEngineException("以下单位不在本次逾期名单中，不能在此督办：" + String.join("；", notLate)
           + "。请只填写名单中的单位代码（逗号分隔）。");
     }
     String given = ReportVariables.text(execution, "urgeMessage");
@@ -112,10 +126,12 @@ public class LateReports {
         + (given == null ? "请立即报送。" : given);
     String text = "督办：" + message;
     List<String> urged = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (String code : chosen) {
       LateUnit unit = late.get(code);
       if (unit.filed()) {
-        continue; // filed since the list was shown: nothing to urge
+        skipped.add(code); // filed since the list was shown: nothing to urge
+        continue;
       }
       urges.start(code, message, execution.getVariable("replyBy"));
       commentOnReport(unit.reportKey(), code, text);
@@ -123,6 +139,7 @@ public class LateReports {
       urged.add(code);
     }
     execution.setVariable("urgedUnits", String.join(", ", urged));
+    execution.setVariable("skippedUnits", String.join(", ", skipped));
   }
 
   private record LateUnit(Unit unit, String reportKey, boolean filed, String state) {
@@ -167,6 +184,18 @@ public class LateReports {
         .processInstanceBusinessKey(reportKey).taskCandidateGroup(unitCode + "-filer").includeAssignedTasks().list()) {
       taskService.createComment(task.getId(), task.getProcessInstanceId(), text);
     }
+  }
+
+  /** Takes the escalation's lock until the end of the transaction; returns its business key. */
+  private String lockEscalation(ReportPeriod period, String supervisorCode) {
+    String key = period.key() + "/" + (supervisorCode == null ? PROVINCE : supervisorCode + "-schools");
+    lock(key);
+    return key;
+  }
+
+  private ProcessInstance openEscalation(String key) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(key)
+        .singleResult();
   }
 
   private void lock(String escalationKey) {

@@ -14,16 +14,19 @@ import org.springframework.stereotype.Component;
 /**
  * Complete listener of "上传盖章扫描件": checks the uploaded scan. A refused scan fails the completion with the
  * reason, so the task stays open and nothing is stored (the transaction rolls back); a passing scan is kept with the
- * report, and the reviewers get its link (and a notice when its QR code was not verified).
+ * report, and the reviewers get its link (and a notice when its QR code was not verified). A late report filed
+ * this way is shown as filed in its supervisor's open escalation.
  */
 @Component("verifyStampedScan")
 class VerifyStampedScan implements TaskListener {
   private final ReportDocuments documents;
   private final People people;
+  private final LateReports lateReports;
 
-  VerifyStampedScan(ReportDocuments documents, People people) {
+  VerifyStampedScan(ReportDocuments documents, People people, LateReports lateReports) {
     this.documents = documents;
     this.people = people;
+    this.lateReports = lateReports;
   }
 
   @Override
@@ -49,5 +52,7 @@ class VerifyStampedScan implements TaskListener {
     task.getExecution().setVariable("scanUrl", ReportDocumentController.url(key, "scan.pdf"));
     task.getExecution().setVariable("scanNotice", Boolean.TRUE.equals(stored.getQrVerified()) ? null
         : "二维码未能核验，单位的书面说明：" + stored.getExplanation() + "。请对照月报 PDF 人工核对扫描件。");
+    // a late report filed now: the supervisor's open 逾期月报督办 shows it as filed
+    lateReports.reportFiled(task.getExecution());
   }
 }

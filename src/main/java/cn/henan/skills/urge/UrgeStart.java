@@ -58,24 +58,34 @@ class UrgeStart implements ExecutionListener {
     execution.setVariable("unitName", unit.getName());
     execution.setVariable("supervisorCode", unit.getParentCode());
     execution.setVariable("urgerGroup", urgerGroup);
-    execution.setVariable("replyBy", replyBy(execution.getVariable("replyBy")));
+    Date replyBy = replyBy(execution.getVariable("replyBy"));
+    // Tasklist shows a due date only as "in 3 days"; the reply form shows it written out
+    String replyByText = REPLY_BY.format(replyBy.toInstant()) + "（北京时间）";
+    execution.setVariable("replyBy", replyBy);
+    execution.setVariable("replyByText", replyByText);
     execution.setProcessBusinessKey(unit.getCode() + "/" + STAMP.format(clock.instant()));
     emailNotices.toUnit(unit.getCode(), "【督办】" + unit.getName(), "督办：" + execution.getVariable("urgeMessage")
-        + "\n请在 " + REPLY_BY.format(((Date) execution.getVariable("replyBy")).toInstant().minusSeconds(60))
-        + "（北京时间）前回复。");
+        + "\n请在 " + replyByText + "前回复。");
   }
 
-  /** A date picked in a form ({@code 2022-04-05}) means the end of that day, Beijing time. */
-  private static Date replyBy(Object value) {
+  /** A date picked in a form ({@code 2022-04-05}) means the end of that day (23:59:59), Beijing time; not in the past. */
+  private Date replyBy(Object value) {
+    Date replyBy;
     if (value instanceof Date date) {
-      return date;
+      replyBy = date;
+    } else {
+      String text = value == null ? "" : value.toString().trim();
+      try {
+        replyBy = Date.from(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).plusDays(1)
+            .atStartOfDay(EngineClock.BEIJING).minusSeconds(1).toInstant());
+      } catch (DateTimeParseException e) {
+        throw new ProcessEngineException("回复期限“" + text + "”不是有效日期，请选择日期。");
+      }
     }
-    String text = value == null ? "" : value.toString().trim();
-    try {
-      return Date.from(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).plusDays(1)
-          .atStartOfDay(EngineClock.BEIJING).toInstant());
-    } catch (DateTimeParseException e) {
-      throw new ProcessEngineException("回复期限“" + text + "”不是有效日期，请选择日期。");
+    LocalDate today = LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING);
+    if (LocalDate.ofInstant(replyBy.toInstant(), EngineClock.BEIJING).isBefore(today)) {
+      throw new ProcessEngineException("回复期限不能早于今天（" + today + "）。");
     }
+    return replyBy;
   }
 }

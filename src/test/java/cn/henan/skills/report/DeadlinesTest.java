@@ -173,25 +173,37 @@ class DeadlinesTest {
     assertThat(summary(city)).contains(lateSchool + " 开封市文化艺术职业学校 — 未填报").doesNotContain(onTimeSchool, "u029");
     assertThat(driver.task(YEAR + "-03/u002-schools", "province-edu")).as("schools are the city's to urge").isNull();
 
-    // 河南工业大学 files late before the province acts: the list says so when the task is claimed
+    // 河南工业大学 files late before the province acts: the open list shows it at once
     String filedLate = YEAR + "-03/u030";
     driver.complete("u030-filer", driver.task(filedLate, "u030-filer"), Driver.reportFigures(300, 200, 100, 40));
     driver.signAndUploadScan(filedLate, "u030");
-    Map<String, Object> urge = new HashMap<>(Map.of("unitsToUrge", "u029, u152", "urgeMessage", "请于 3 个工作日内补报",
-        "replyBy", "2037-04-03"));
-    assertThatThrownBy(() -> driver.complete("province", province, urge))
-        .hasMessageContaining("以下单位不在本次逾期名单中").hasMessageContaining("u152");
     assertThat(summary(province)).contains("u030 河南工业大学 — 已补报，待审核");
     assertThat(taskService.getVariable(province.getId(), "unitsToUrge")).isEqualTo("u029");
 
-    urge.put("unitsToUrge", "u029，u030");
+    Map<String, Object> urge = new HashMap<>(Map.of("unitsToUrge", "u029, u152, u999", "urgeMessage",
+        "请于 3 个工作日内补报", "replyBy", "2037-04-03"));
+    assertThatThrownBy(() -> driver.complete("province", province, urge))
+        .hasMessageContaining("以下单位不在本次逾期名单中")
+        .hasMessageContaining("u152 河南省工业学校（本月未逾期，或不由您督办）")
+        .hasMessageContaining("u999（没有这个单位代码）");
+    urge.put("unitsToUrge", "u029");
+    urge.put("replyBy", "2037-03-30");
+    assertThatThrownBy(() -> driver.complete("province", province, urge))
+        .hasMessageContaining("回复期限不能早于今天（2037-03-31）");
+    assertThat(escalations()).as("refused: nothing changed").contains(YEAR + "-03/province-edu");
+
+    urge.put("unitsToUrge", "U029，u030");
+    urge.put("replyBy", "2037-04-03");
     driver.complete("province", province, urge);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(province.getProcessInstanceId())
+        .variableName("skippedUnits").singleResult().getValue()).as("filed meanwhile: skipped").isEqualTo("u030");
     assertThat(escalations()).as("ended").containsExactly(YEAR + "-03/u002-schools");
     Task reply = taskService.createTaskQuery().processDefinitionKey("urge").taskCandidateGroup("u029-filer")
         .singleResult();
     assertThat(reply.getName()).isEqualTo("回复督办");
     assertThat(reply.getDueDate()).as("end of the chosen day, Beijing time")
-        .isEqualTo(Date.from(Instant.parse("2037-04-03T16:00:00Z")));
+        .isEqualTo(Date.from(Instant.parse("2037-04-03T15:59:59Z")));
+    assertThat(taskService.getVariable(reply.getId(), "replyByText")).isEqualTo("2037 年 4 月 3 日 23:59（北京时间）");
     assertThat(taskService.getVariable(reply.getId(), "urgeMessage"))
         .isEqualTo("【2037 年 3 月进度月报逾期】请于 3 个工作日内补报");
     assertThat(taskService.createTaskQuery().processDefinitionKey("urge").taskCandidateGroup("u030-filer").count())
