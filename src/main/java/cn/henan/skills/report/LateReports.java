@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * The supervisor's one escalation per month: process {@code late-reports}, business key {@code 2022-03/province-edu}
  * (the province for the units it supervises) or {@code 2022-03/u001-schools} (a city bureau for its schools). The first report
- * of the month found late opens it; later ones join its list, which is read afresh from the reports then and whenever
- * the task is claimed. The supervisor urges the listed units in one action: each gets a 督办 ({@code urge}).
+ * of the month found late opens it; later ones join its list, which is read afresh from the reports then, when a late
+ * unit files, and when the task is claimed; once every listed unit has filed, the model ends it. The supervisor urges the listed units in one action: each gets a 督办 ({@code urge}).
  */
 @Component("lateReports")
 public class LateReports {
@@ -70,7 +70,8 @@ public class LateReports {
     if (open == null) {
       runtimeService.startProcessInstanceByKey(PROCESS, key, Variables.putValue("year", period.year())
           .putValue("reportMonth", period.month()).putValue("supervisorCode", supervisorCode)
-          .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName()));
+          .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName())
+          .putAll(listing(lateUnits(period, supervisorCode))));
     } else {
       runtimeService.setVariables(open.getId(), listing(lateUnits(period, supervisorCode)));
     }
@@ -89,7 +90,7 @@ public class LateReports {
     }
   }
 
-  /** Task listener (create, assignment): the late units as they stand now, and which of them are still to urge. */
+  /** Task listener (assignment): the late units as they stand now, and which of them are still to urge. */
   public void list(DelegateTask task) {
     task.setVariables(listing(lateUnits(task)));
   }
@@ -104,6 +105,7 @@ public class LateReports {
     return Map.of("lateUnitsSummary", late.isEmpty() ? "（无逾期单位）" : FormText.fit("逾期 " + late.size()
             + " 个单位，其中仍未报送 " + unfiled.size() + " 个：" + summary, "完整名单见进度看板 /dashboard.html"),
         "lateUnitCount", late.size(),
+        "unfiledLateUnitCount", unfiled.size(),
         "unitsToUrge", String.join(", ", unfiled));
   }
 

@@ -257,6 +257,21 @@ class DeadlinesTest {
     at(6, 4, 8, 0);
     assertThat(reports.find(may).orElseThrow().isLate()).isTrue();
     assertThat(events(may, Kind.REMINDED)).isOne();
+
+    // both schools of 开封市 are late too and then file: the city's escalation ends by itself, nobody urged
+    String cityEscalation = YEAR + "-05/u002-schools";
+    assertThat(escalations()).contains(cityEscalation);
+    for (String school : List.of(schoolCode("开封市文化艺术职业学校"), schoolCode("开封市第一职业中专"))) {
+      String key = YEAR + "-05/" + school;
+      assertThat(reports.find(key).orElseThrow().isLate()).isTrue();
+      assertThat(escalations()).as("open while " + school + " has not filed").contains(cityEscalation);
+      driver.complete(school + "-filer", driver.task(key, school + "-filer"), Driver.reportFigures(300, 200, 0, 40));
+      driver.signAndUploadScan(key, school);
+    }
+    assertThat(escalations()).doesNotContain(cityEscalation).contains(YEAR + "-05/province-edu");
+    assertThat(historyService.createHistoricVariableInstanceQuery().variableName("urgedUnits")
+        .processInstanceId(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("late-reports")
+            .processInstanceBusinessKey(cityEscalation).singleResult().getId()).count()).as("nobody urged").isZero();
   }
 
   private ResponseEntity<String> move(String user, String month, String day) {
