@@ -68,10 +68,10 @@ public class LateReports {
     String key = lockEscalation(period, supervisorCode);
     ProcessInstance open = openEscalation(key);
     if (open == null) {
-      runtimeService.startProcessInstanceByKey(PROCESS, key, Variables.putValue("year", period.year())
-          .putValue("reportMonth", period.month()).putValue("supervisorCode", supervisorCode)
-          .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName())
-          .putAll(listing(lateUnits(period, supervisorCode))));
+      runtimeService.startProcessInstanceByKey(PROCESS, key, Variables.fromMap(listing(lateUnits(period, supervisorCode)))
+          .putValue("year", period.year()).putValue("reportMonth", period.month())
+          .putValue("supervisorCode", supervisorCode)
+          .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName()));
     } else {
       runtimeService.setVariables(open.getId(), listing(lateUnits(period, supervisorCode)));
     }
@@ -115,8 +115,12 @@ public class LateReports {
     Map<String, LateUnit> late = lateUnits(execution).stream()
         .collect(Collectors.toMap(unit -> unit.unit().getCode(), Function.identity()));
     List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
+    ReportPeriod period = ReportVariables.period(execution);
+    Map<String, Unit> supervised = supervisedBy(ReportVariables.text(execution, "supervisorCode"));
     List<String> notLate = chosen.stream().filter(code -> !late.containsKey(code))
-        .map(code -> units.find(code).map(unit -> code + " " + unit.getName() + "（本月未逾期，或不由您督办）")
+        .map(code -> units.find(code).map(unit -> code + " " + unit.getName() + "（"
+            + (!supervised.containsKey(code) ? "不由您督办"
+                : reports.find(period.key() + "/" + code).isPresent() ? "本月未逾期" : "本月没有月报") + "）")
             .orElse(code + "（没有这个单位代码）"))
         .toList();
     if (!notLate.isEmpty()) {
@@ -124,7 +128,7 @@ public class LateReports {
           + "。请只填写名单中的单位代码（逗号分隔）。");
     }
     String given = ReportVariables.text(execution, "urgeMessage");
-    String message = "【" + ReportVariables.period(execution).chinese() + "进度月报逾期】"
+    String message = "【" + period.chinese() + "进度月报逾期】"
         + (given == null ? "请立即报送。" : given);
     String text = "督办：" + message;
     List<String> urged = new ArrayList<>();
@@ -152,8 +156,7 @@ public class LateReports {
   }
 
   private List<LateUnit> lateUnits(ReportPeriod period, String supervisorCode) {
-    Map<String, Unit> supervised = (supervisorCode == null ? units.provincialUnits() : units.schoolsOf(supervisorCode))
-        .stream().collect(Collectors.toMap(Unit::getCode, Function.identity()));
+    Map<String, Unit> supervised = supervisedBy(supervisorCode);
     Map<Long, Integer> scans = documents.latestVersions(period, ReportDocument.Kind.STAMPED_SCAN);
     List<LateUnit> late = new ArrayList<>();
     for (MonthlyReport report : reportRepository.findByYearAndMonth(period.year(), period.month())) {
@@ -165,6 +168,12 @@ public class LateReports {
     }
     late.sort((a, b) -> Integer.compare(a.unit().getSeq(), b.unit().getSeq()));
     return late;
+  }
+
+  /** The units a supervisor urges: the province those it deals with directly, a city bureau its schools. */
+  private Map<String, Unit> supervisedBy(String supervisorCode) {
+    return (supervisorCode == null ? units.provincialUnits() : units.schoolsOf(supervisorCode)).stream()
+        .collect(Collectors.toMap(Unit::getCode, Function.identity()));
   }
 
   private static String state(MonthlyReport report, boolean filed) {

@@ -180,11 +180,13 @@ class DeadlinesTest {
     assertThat(summary(province)).contains("u030 河南工业大学 — 已补报，待审核");
     assertThat(taskService.getVariable(province.getId(), "unitsToUrge")).isEqualTo("u029");
 
-    Map<String, Object> urge = new HashMap<>(Map.of("unitsToUrge", "u029, u152, u999", "urgeMessage",
-        "请于 3 个工作日内补报", "replyBy", "2037-04-03"));
+    Map<String, Object> urge = new HashMap<>(Map.of("unitsToUrge", "u029, u152, u001, " + lateSchool + ", u999",
+        "urgeMessage", "请于 3 个工作日内补报", "replyBy", "2037-04-03"));
     assertThatThrownBy(() -> driver.complete("province", province, urge))
         .hasMessageContaining("以下单位不在本次逾期名单中")
-        .hasMessageContaining("u152 河南省工业学校（本月未逾期，或不由您督办）")
+        .hasMessageContaining("u152 河南省工业学校（本月未逾期）")
+        .hasMessageContaining("u001 郑州市（本月没有月报）")
+        .hasMessageContaining(lateSchool + " 开封市文化艺术职业学校（不由您督办）")
         .hasMessageContaining("u999（没有这个单位代码）");
     urge.put("unitsToUrge", "u029");
     urge.put("replyBy", "2037-03-30");
