@@ -67,14 +67,15 @@ public class LateReports {
     // the transaction, lets exactly one of them open it; the others (and the urge step) see it once committed.
     String key = lockEscalation(period, supervisorCode);
     ProcessInstance open = openEscalation(key);
-    if (open == null) {
-      runtimeService.startProcessInstanceByKey(PROCESS, key, Variables.fromMap(listing(lateUnits(period, supervisorCode)))
-          .putValue("year", period.year()).putValue("reportMonth", period.month())
-          .putValue("supervisorCode", supervisorCode)
-          .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName()));
-    } else {
-      runtimeService.setVariables(open.getId(), listing(lateUnits(period, supervisorCode)));
+    Map<String, Object> listing = listing(lateUnits(period, supervisorCode));
+    if (open != null) {
+      runtimeService.setVariables(open.getId(), listing);
+      return;
     }
+    runtimeService.startProcessInstanceByKey(PROCESS, key, Variables.fromMap(listing)
+        .putValue("year", period.year()).putValue("reportMonth", period.month())
+        .putValue("supervisorCode", supervisorCode)
+        .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName()));
   }
 
   /** A report has just been filed (its stamped scan accepted): if it was late, its open escalation shows so. */
