@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,6 +25,18 @@ class ApplicationStartupTest {
     ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).containsIgnoringCase("tasklist");
+  }
+
+  @Test
+  void tasklistAdminAndWelcomeSpeakChineseToChineseBrowsers() {
+    for (String app : List.of("tasklist", "admin", "welcome")) {
+      assertThat(http.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class).getBody())
+          .as(app).contains("availableLocales: ['zh', 'en']");
+      assertThat(http.getForEntity("/camunda/app/" + app + "/locales/zh.json", String.class).getBody())
+          .as(app).contains("\"PAGE_LOGIN_PASSWORD\": \"密码\"");
+    }
+    assertThat(http.getForEntity("/camunda/app/tasklist/locales/zh.json", String.class).getBody())
+        .contains("\"CLAIM_TASK\": \"认领\"");
   }
 
   @Test

@@ -1,5 +1,10 @@
-// The Camunda welcome page of skills-henan: links to the application's own pages next to Tasklist, Cockpit, Admin.
+// The Camunda welcome page of skills-henan: links to the application's own pages next to Tasklist, Cockpit, Admin;
+// Chinese for browsers set to Chinese (locales/zh.json is added at build time), English otherwise.
 export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
   links: [
     {
       label: '进度看板',
