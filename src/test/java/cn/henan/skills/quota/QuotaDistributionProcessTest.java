@@ -141,6 +141,10 @@ class QuotaDistributionProcessTest {
     assertThat((String) runtimeService.getVariable(distribution.getId(), "allocationNotes"))
         .as("the approver is told which units the table leaves out").contains("169 个单位").contains("洛阳市");
 
+    assertThatThrownBy(() -> as("leader", "province-leader", () -> {
+      taskService.complete(approval.getId(), Variables.putValue("approvalDecision", "return"));
+      return null;
+    })).as("a return needs its reason").hasMessageContaining("选择“退回”时请填写退回原因");
     as("leader", "province-leader", () -> {
       taskService.complete(approval.getId(), Variables.putValue("approvalDecision", "return")
           .putValue("returnReason", "开封市任务偏低，请复核"));

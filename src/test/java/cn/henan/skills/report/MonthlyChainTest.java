@@ -155,10 +155,13 @@ class MonthlyChainTest {
     fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("人数填错");
 
-    // returned at signature, with the reason shown on the form
+    // returned at signature, with the reason shown on the form; a return without a reason is refused
     driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 20, 10));
-    driver.complete("u029-leader", driver.task(key, "u029-leader"),
-        Map.of("signDecision", "return", "returnReason", "请核对培训人次"));
+    Task signAgain = driver.task(key, "u029-leader");
+    assertThatThrownBy(() -> driver.complete("u029-leader", signAgain,
+        Map.of("signDecision", "return", "returnReason", " "))).hasMessageContaining("选择“退回”时请填写退回原因");
+    assertThat(driver.task(key, "u029-leader")).as("still to sign").isNotNull();
+    driver.complete("u029-leader", signAgain, Map.of("signDecision", "return", "returnReason", "请核对培训人次"));
     fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("请核对培训人次");
 
@@ -169,6 +172,8 @@ class MonthlyChainTest {
     Task skills = driver.task(key, "province-edu");
     assertThat(driver.task(key, "province-hrss").getId()).isEqualTo(skills.getId());
     assertThat(driver.task(key, "province-1x")).isNotNull();
+    assertThatThrownBy(() -> driver.complete("province", skills, Map.of("skillsReviewDecision", "return")))
+        .hasMessageContaining("选择“退回”时请填写退回原因");
     driver.complete("province", skills, Map.of("skillsReviewDecision", "return", "skillsReturnReason", "取证数偏低"));
     assertThat(driver.task(key, "province-1x")).as("a return ends the other review too").isNull();
     fill = driver.task(key, "u029-filer");
