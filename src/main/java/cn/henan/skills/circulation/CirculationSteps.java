@@ -3,11 +3,11 @@ package cn.henan.skills.circulation;
 import cn.henan.skills.identity.People;
 import cn.henan.skills.platform.EngineClock;
 import cn.henan.skills.platform.FormText;
+import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.report.MonthlyReports;
 import cn.henan.skills.report.ReportPeriod;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,11 +49,11 @@ public class CirculationSteps {
       period = given == null || given.toString().isBlank()
           ? previousMonth() : ReportPeriod.parse(given.toString().trim());
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException(e.getMessage());
+      throw new Refusal(e.getMessage());
     }
     if (circulations.published(period.key()).isPresent() || runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(period.key()).count() > 0) {
-      throw new ProcessEngineException(period.chinese() + "的通报已经发起或发布。");
+      throw new Refusal(period.chinese() + "的通报已经发起或发布。");
     }
     execution.setProcessBusinessKey(period.key());
     execution.setVariable("circulationMonth", period.key());
@@ -92,7 +92,7 @@ public class CirculationSteps {
     List<String> unknown = circulations.unknownUnits(
         schedule.unitsOf((String) task.getExecution().getVariable("namedUnitCodes")));
     if (!unknown.isEmpty()) {
-      throw new ProcessEngineException("被通报单位代码不存在：" + String.join("、", unknown) + "（应为 u001、u001-s01 这样的代码）。");
+      throw new Refusal("被通报单位代码不存在：" + String.join("、", unknown) + "（应为 u001、u001-s01 这样的代码）。");
     }
   }
 
@@ -108,7 +108,7 @@ public class CirculationSteps {
   public void acknowledged(DelegateTask task) {
     String measures = (String) task.getVariable("rectificationMeasures");
     if (measures == null || measures.isBlank()) {
-      throw new ProcessEngineException("请填写整改措施。");
+      throw new Refusal("请填写整改措施。");
     }
     circulations.acknowledge(period(task.getExecution()).key(), (String) task.getVariable("namedUnit"),
         measures.trim(), people.currentUserId().orElse(null));

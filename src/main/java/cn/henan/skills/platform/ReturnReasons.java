@@ -1,6 +1,5 @@
 package cn.henan.skills.platform;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +13,7 @@ public class ReturnReasons {
   public void require(DelegateTask task, String decisionVariable, String reasonVariable) {
     Object reason = task.getVariable(reasonVariable);
     if ("return".equals(task.getVariable(decisionVariable)) && (reason == null || reason.toString().isBlank())) {
-      throw new ProcessEngineException("选择“退回”时请填写退回原因。");
+      throw new Refusal("选择“退回”时请填写退回原因。");
     }
   }
 }

@@ -1,6 +1,6 @@
 package cn.henan.skills.quota;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import cn.henan.skills.platform.Refusal;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -26,18 +26,18 @@ class AllocationStartGuard implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Object yearValue = execution.getVariable("year");
     if (!(yearValue instanceof Number number)) {
-      throw new ProcessEngineException("请填写年度（例如 2022）。");
+      throw new Refusal("请填写年度（例如 2022）。");
     }
     int year = number.intValue();
     distribution.refusalToStart(year).ifPresent(reason -> {
-      throw new ProcessEngineException(reason);
+      throw new Refusal(reason);
     });
     String businessKey = String.valueOf(year);
     long running = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKey(businessKey).count();
     if (running > 0) {
-      throw new ProcessEngineException(year + " 年的任务分配流程已在进行中，请在任务列表中继续办理，不要重复发起。");
+      throw new Refusal(year + " 年的任务分配流程已在进行中，请在任务列表中继续办理，不要重复发起。");
     }
     execution.setProcessBusinessKey(businessKey);
   }

@@ -2,6 +2,7 @@ package cn.henan.skills.report;
 
 import cn.henan.skills.identity.People;
 import cn.henan.skills.platform.FormText;
+import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitCodes;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -125,7 +125,7 @@ public class LateReports {
             .orElse(code + "（没有这个单位代码）"))
         .toList();
     if (!notLate.isEmpty()) {
-      throw new ProcessEngineException("以下单位不在本次逾期名单中，不能在此督办：" + String.join("；", notLate)
+      throw new Refusal("以下单位不在本次逾期名单中，不能在此督办：" + String.join("；", notLate)
           + "。请只填写名单中的单位代码（逗号分隔）。");
     }
     String given = ReportVariables.text(execution, "urgeMessage");

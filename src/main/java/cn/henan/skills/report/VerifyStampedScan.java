@@ -1,11 +1,11 @@
 package cn.henan.skills.report;
 
 import cn.henan.skills.identity.People;
+import cn.henan.skills.platform.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -45,7 +45,7 @@ class VerifyStampedScan implements TaskListener {
     try {
       stored = documents.acceptScan(key, scan, qrUnreadable, explanation, people.currentUserId().orElse(null));
     } catch (ReportDocuments.ScanRefusedException e) {
-      throw new ProcessEngineException(e.getMessage(), e);
+      throw new Refusal(e.getMessage(), e);
     }
     // the bytes live with the report; the process keeps only links
     task.getExecution().removeVariables(List.of("stampedScan", "qrUnreadable", "scanExplanation"));

@@ -4,14 +4,14 @@ import cn.henan.skills.identity.People;
 import cn.henan.skills.identity.Viewer;
 import cn.henan.skills.notification.EmailNotices;
 import cn.henan.skills.platform.EngineClock;
+import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.time.format.DateTimeFormatter;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,7 @@ class UrgeStart implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String code = execution.getVariable("unitCode") == null ? "" : execution.getVariable("unitCode").toString().trim();
-    Unit unit = units.find(code).orElseThrow(() -> new ProcessEngineException("单位代码“" + code + "”不存在。"));
+    Unit unit = units.find(code).orElseThrow(() -> new Refusal("单位代码“" + code + "”不存在。"));
     Viewer urger = people.currentViewer().orElse(null);
     String urgerGroup;
     if (urger == null || urger.groups().contains("province-edu")) {
@@ -52,7 +52,7 @@ class UrgeStart implements ExecutionListener {
     } else if (unit.getParentCode() != null && urger.ownUnits().contains(unit.getParentCode())) {
       urgerGroup = unit.getParentCode() + "-filer";
     } else {
-      throw new ProcessEngineException("只能督办本局所属学校：" + unit.getName() + " 不属于您的单位。");
+      throw new Refusal("只能督办本局所属学校：" + unit.getName() + " 不属于您的单位。");
     }
     execution.setVariable("unitCode", unit.getCode());
     execution.setVariable("unitName", unit.getName());
@@ -79,12 +79,12 @@ class UrgeStart implements ExecutionListener {
         replyBy = Date.from(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).plusDays(1)
             .atStartOfDay(EngineClock.BEIJING).minusSeconds(1).toInstant());
       } catch (DateTimeParseException e) {
-        throw new ProcessEngineException("回复期限“" + text + "”不是有效日期，请选择日期。");
+        throw new Refusal("回复期限“" + text + "”不是有效日期，请选择日期。");
       }
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING);
     if (LocalDate.ofInstant(replyBy.toInstant(), EngineClock.BEIJING).isBefore(today)) {
-      throw new ProcessEngineException("回复期限不能早于今天（" + today + "）。");
+      throw new Refusal("回复期限不能早于今天（" + today + "）。");
     }
     return replyBy;
   }

@@ -159,7 +159,8 @@ class MonthlyChainTest {
     driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 20, 10));
     Task signAgain = driver.task(key, "u029-leader");
     assertThatThrownBy(() -> driver.complete("u029-leader", signAgain,
-        Map.of("signDecision", "return", "returnReason", " "))).hasMessageContaining("选择“退回”时请填写退回原因");
+        Map.of("signDecision", "return", "returnReason", " "))).hasMessageContaining("'选择“退回”时请填写退回原因。'")
+        .as("no Java class name in front of the sentence Tasklist shows").hasMessageNotContaining("Exception:");
     assertThat(driver.task(key, "u029-leader")).as("still to sign").isNotNull();
     driver.complete("u029-leader", signAgain, Map.of("signDecision", "return", "returnReason", "请核对培训人次"));
     fill = driver.task(key, "u029-filer");
