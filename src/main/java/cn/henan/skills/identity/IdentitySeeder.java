@@ -92,6 +92,8 @@ class IdentitySeeder {
       grants.grantGroup(group, Resources.PROCESS_DEFINITION, "*", seeAll);
       grants.grantGroup(group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
       grants.grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      // Tasklist names a task's candidate group ("河南理工大学 填报人") only for users who may read the group
+      grants.grantGroup(group, Resources.GROUP, "*", Permissions.READ);
     }
     grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_DEFINITION, "quota-distribution",
         ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -3,6 +3,7 @@ package cn.henan.skills.identity;
 import cn.henan.skills.unit.Unit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -27,10 +28,21 @@ public class UnitAccess {
     this.properties = properties;
   }
 
-  /** The unit's filer and leader groups, and with demo users on, a user of the same name in each. */
+  /**
+   * The unit's filer and leader groups (a school's readable by its city bureau), and with demo users on, a user of the
+   * same name in each.
+   */
   public void ensureUnitIdentity(Unit unit) {
     ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
     ensureGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
+    if (unit.getParentCode() != null) {
+      // the city bureau reviews its schools: Tasklist shows it the schools' group names
+      for (String city : new String[] {unit.getParentCode() + "-filer", unit.getParentCode() + "-leader"}) {
+        for (String school : new String[] {unit.filerGroup(), unit.leaderGroup()}) {
+          grants.grantGroup(city, Resources.GROUP, school, Permissions.READ);
+        }
+      }
+    }
     if (properties.demoUsers()) {
       ensureUser(unit.filerGroup(), unit.getName(), "填报人", properties.demoPassword(), unit.filerGroup());
       ensureUser(unit.leaderGroup(), unit.getName(), "领导小组组长", properties.demoPassword(), unit.leaderGroup());

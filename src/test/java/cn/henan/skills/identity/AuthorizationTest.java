@@ -104,6 +104,10 @@ class AuthorizationTest {
     assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskOf("u002")).isNotNull();
 
+    assertThat(http.withBasicAuth("province", "demo").getForObject("/engine-rest/group/u171-filer", String.class))
+        .as("Tasklist shows the province a task's candidate group by name").contains("河南卫生健康干部学院 填报人");
+    assertThat(http.withBasicAuth("u001-filer", "demo").getForEntity("/engine-rest/group/u002-filer", String.class)
+        .getStatusCode()).as("not another unit's (hidden)").isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.withBasicAuth("u001-filer", "demo").getForEntity(
         "/engine-rest/task/" + u001Task.getId() + "/form-variables", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
@@ -116,7 +120,8 @@ class AuthorizationTest {
   void restWithoutOrWithWrongCredentialsIsUnauthorized() {
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(http.withBasicAuth("u001-filer", "wrong").getForEntity("/engine-rest/task", String.class)
+    // a user no other test signs in as: a wrong password locks the user out for a few seconds
+    assertThat(http.withBasicAuth("u171-leader", "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.getForEntity("/api/allocations/2022", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -113,6 +113,11 @@ class MonthlyChainTest {
     }
     assertThat(runtimeService.getVariable(driver.instance(YEAR + "/u001-s03", "unit-year").getId(),
         "trainingQuota")).isEqualTo(600);
+    ResponseEntity<String> schoolGroup = http.withBasicAuth("u001-filer", "demo")
+        .getForEntity("/engine-rest/group/u001-s03-filer", String.class);
+    assertThat(schoolGroup.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(schoolGroup.getBody()).as("the city sees its schools' groups by name in Tasklist")
+        .contains("郑州市信息技术学校 填报人");
 
     Task kaifeng = driver.task(YEAR + "/u002", "u002-filer");
     driver.complete("u002-filer", kaifeng, schoolTable("""
