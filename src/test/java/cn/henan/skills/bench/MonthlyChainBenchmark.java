@@ -29,10 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
@@ -195,7 +191,7 @@ class MonthlyChainBenchmark {
         .processInstanceBusinessKeyLike(YEAR + "-04/%").list().stream().map(ProcessInstance::getId).toList();
     assertThat(april).hasSize(units.size());
     start = System.nanoTime();
-    onFourThreads(april);
+    driver.runJobsOnFourThreads(april);
     long aprilDeadline = System.nanoTime() - start;
     Map<String, Object> listed = new HashMap<>();
     for (ProcessInstance escalation : runtimeService.createProcessInstanceQuery().processDefinitionKey("late-reports")
@@ -214,21 +210,6 @@ class MonthlyChainBenchmark {
     line("  wall time %8.1f s  (%.0f ms per report); escalations opened: %d (province-edu lists 171 units, each bureau"
         + " its schools)", aprilDeadline / 1e9, aprilDeadline / 1e6 / units.size(), listed.size());
     write();
-  }
-
-  /** Runs each instance's due jobs, four instances at a time. */
-  private void onFourThreads(List<String> processInstanceIds) {
-    ExecutorService threads = Executors.newFixedThreadPool(4);
-    try {
-      for (Future<?> run : processInstanceIds.stream()
-          .<Future<?>>map(id -> threads.submit(() -> driver.runJobs(id))).toList()) {
-        run.get();
-      }
-    } catch (InterruptedException | ExecutionException e) {
-      throw new IllegalStateException(e);
-    } finally {
-      threads.shutdown();
-    }
   }
 
   /** One kind of task for every unit: found as Tasklist finds it, then claimed and completed as {@code user}. */

@@ -19,10 +19,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -332,19 +328,8 @@ class DeadlinesTest {
   private void atConcurrently(int month, int day, int hour, int minute) {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(YEAR, month, day, hour, minute)
         .atZone(Driver.BEIJING).toInstant()));
-    ExecutorService threads = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> runs = runtimeService.createProcessInstanceQuery().processDefinitionKey("monthly-report")
-          .processInstanceBusinessKeyLike(YEAR + "-%").list().stream()
-          .<Future<?>>map(report -> threads.submit(() -> driver.runJobs(report.getId()))).toList();
-      for (Future<?> run : runs) {
-        run.get();
-      }
-    } catch (InterruptedException | ExecutionException e) {
-      throw new IllegalStateException(e);
-    } finally {
-      threads.shutdown();
-    }
+    driver.runJobsOnFourThreads(runtimeService.createProcessInstanceQuery().processDefinitionKey("monthly-report")
+        .processInstanceBusinessKeyLike(YEAR + "-%").list().stream().map(ProcessInstance::getId).toList());
   }
 
   private void openMonth(int month) {
