@@ -33,13 +33,14 @@ public class UnitAccess {
    * same name in each.
    */
   public void ensureUnitIdentity(Unit unit) {
-    ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
+    boolean created = ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
     ensureGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
-    if (unit.getParentCode() != null) {
-      // the city bureau reviews its schools: Tasklist shows it the schools' group names
+    if (created && unit.getParentCode() != null) {
+      // the city bureau reviews its schools: Tasklist shows it the schools' group names (granted once, with the
+      // groups, not at every start)
       for (String city : new String[] {unit.getParentCode() + "-filer", unit.getParentCode() + "-leader"}) {
         for (String school : new String[] {unit.filerGroup(), unit.leaderGroup()}) {
-          grants.grantGroup(city, Resources.GROUP, school, Permissions.READ);
+          grants.grantGroupOnNewResource(city, Resources.GROUP, school, Permissions.READ);
         }
       }
     }
@@ -62,14 +63,16 @@ public class UnitAccess {
     }
   }
 
-  void ensureGroup(String id, String name) {
+  /** Creates the group if missing; true when it did. */
+  boolean ensureGroup(String id, String name) {
     if (identity.createGroupQuery().groupId(id).count() > 0) {
-      return;
+      return false;
     }
     Group group = identity.newGroup(id);
     group.setName(name);
     group.setType(WORKFLOW_GROUP);
     identity.saveGroup(group);
+    return true;
   }
 
   /**

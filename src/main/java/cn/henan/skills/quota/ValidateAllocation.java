@@ -1,18 +1,18 @@
 package cn.henan.skills.quota;
 
 import cn.henan.skills.platform.FormText;
+import cn.henan.skills.platform.Uploads;
 import cn.henan.skills.tabular.QuotaImport;
-
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -42,16 +42,13 @@ class ValidateAllocation implements JavaDelegate {
     QuotaImport<AllocationLine> result;
     String sourceName;
     if (SOURCE_UPLOAD.equals(execution.getVariable("allocationSource"))) {
-      FileValue file = execution.getVariableTyped("allocationFile");
-      // Tasklist sends an empty, nameless file when the file input was left empty
-      if (file == null || file.getValue() == null || file.getFilename() == null || file.getFilename().isBlank()) {
+      Optional<Uploads.Upload> file = Uploads.of(execution.getVariableTyped("allocationFile"));
+      if (file.isEmpty()) {
         reject(execution, "选择了“上传分配表文件”，但没有上传文件。请选择 CSV 或 XLSX 文件后重新提交。");
         return;
       }
-      sourceName = file.getFilename();
-      try (InputStream in = file.getValue()) {
-        result = importer.read(sourceName, in.readAllBytes(), units.provincialUnits());
-      }
+      sourceName = file.get().fileName();
+      result = importer.read(sourceName, file.get().content(), units.provincialUnits());
     } else {
       // Tasklist sends an empty file input along; it must not stay behind as if it had been uploaded
       execution.removeVariable("allocationFile");

@@ -2,13 +2,10 @@ package cn.henan.skills.report;
 
 import cn.henan.skills.identity.People;
 import cn.henan.skills.platform.Refusal;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.henan.skills.platform.Uploads;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +28,9 @@ class VerifyStampedScan implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FileValue file = task.getExecution().getVariableTyped("stampedScan");
-    byte[] scan;
-    try (InputStream in = file == null || file.getValue() == null ? InputStream.nullInputStream() : file.getValue()) {
-      scan = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // nothing chosen: the scan check refuses it as empty
+    byte[] scan = Uploads.of(task.getExecution().getVariableTyped("stampedScan")).map(Uploads.Upload::content)
+        .orElse(new byte[0]);
     boolean qrUnreadable = Boolean.TRUE.equals(task.getExecution().getVariable("qrUnreadable"));
     String explanation = ReportVariables.text(task.getExecution(), "scanExplanation");
     String key = task.getExecution().getProcessBusinessKey();

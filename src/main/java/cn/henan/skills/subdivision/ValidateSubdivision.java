@@ -1,16 +1,14 @@
 package cn.henan.skills.subdivision;
 
 import cn.henan.skills.platform.FormText;
-import cn.henan.skills.tabular.QuotaImport;
-
+import cn.henan.skills.platform.Uploads;
 import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
-import java.io.IOException;
-import java.io.InputStream;
+import cn.henan.skills.tabular.QuotaImport;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 /** Service task "校验任务分解": checks the uploaded school table against the city's quota; a valid one is the draft. */
@@ -27,29 +25,26 @@ class ValidateSubdivision implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) throws IOException {
+  public void execute(DelegateExecution execution) {
     int year = ((Number) execution.getVariable("year")).intValue();
     String cityCode = (String) execution.getVariable("unitCode");
     String cityName = (String) execution.getVariable("unitName");
     // a new round of approval starts blank
     execution.removeVariables(List.of("returnReason", "subdivisionDecision"));
-    FileValue file = execution.getVariableTyped("schoolQuotaFile");
-    // Tasklist sends an empty, nameless file when the file input was left empty
-    if (file == null || file.getValue() == null || file.getFilename() == null || file.getFilename().isBlank()) {
+    Optional<Uploads.Upload> file = Uploads.of(execution.getVariableTyped("schoolQuotaFile"));
+    if (file.isEmpty()) {
       reject(execution, "没有上传任务分解表。请选择 CSV 或 XLSX 文件后重新提交。");
       return;
     }
     Quota cityQuota = quotas.quotaOf(year, cityCode)
         .orElseThrow(() -> new IllegalStateException(cityName + " " + year + " 年没有已下达的任务。"));
-    QuotaImport<SchoolQuotaLine> result;
-    try (InputStream in = file.getValue()) {
-      result = importer.read(file.getFilename(), in.readAllBytes(), cityName, cityQuota);
-    }
+    QuotaImport<SchoolQuotaLine> result = importer.read(file.get().fileName(), file.get().content(), cityName,
+        cityQuota);
     if (!result.ok()) {
       reject(execution, result.problemReport());
       return;
     }
-    subdivisions.saveDraft(year, cityCode, file.getFilename(), result.lines());
+    subdivisions.saveDraft(year, cityCode, file.get().fileName(), result.lines());
     StringBuilder summary = new StringBuilder(cityName + " 年度任务：" + cityQuota.describe() + "\n分解到 "
         + result.lines().size() + " 所学校：\n");
     result.lines().forEach(line -> summary.append("  ").append(line.schoolName()).append("：培训 ")
