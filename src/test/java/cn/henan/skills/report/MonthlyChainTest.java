@@ -368,6 +368,8 @@ class MonthlyChainTest {
     driver.complete("u001-s03-filer", driver.task(key, "u001-s03-filer"), Driver.reportFigures(10, 5, 0, 1));
     Task sign = driver.task(key, "u001-s03-leader");
     identityService.saveUser(newUser("u001-s03-deputy"));
+    // a deputy is a member of the unit's leader group (an administrator adds them); no one else may hold the task
+    identityService.createMembership("u001-s03-deputy", "u001-s03-leader");
     // Tasklist: the leader claims the task and delegates it ("委托") to the deputy
     driver.as("u001-s03-leader", () -> {
       taskService.claim(sign.getId(), "u001-s03-leader");
