@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code <unit>/<yyyyMMddHHmmss>}: a unit can be urged more than once.
  */
 @Component("urgeStart")
-class UrgeStart implements ExecutionListener {
+public class UrgeStart implements ExecutionListener {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
       .withZone(EngineClock.BEIJING);
   private static final DateTimeFormatter REPLY_BY = DateTimeFormatter.ofPattern("yyyy 年 M 月 d 日 HH:mm")
