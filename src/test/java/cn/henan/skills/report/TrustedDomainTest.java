@@ -194,6 +194,22 @@ class TrustedDomainTest {
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.OPEN);
   }
 
+  @Test
+  @Order(4)
+  void anUrgeIsRepliedByTheUrgedUnitAndReadByItsUrgerWhateverTheVariablesSay() {
+    ClockUtil.setCurrentTime(java.util.Date.from(LocalDate.of(YEAR, 4, 1).atStartOfDay(Driver.BEIJING).toInstant()));
+    ProcessInstance urge = driver.as("province", () -> runtimeService.startProcessInstanceByKey("urge",
+        Variables.putValue("unitCode", "u029").putValue("urgeMessage", "请说明").putValue("replyBy",
+            LocalDate.of(YEAR, 4, 10).toString())));
+    runtimeService.setVariables(urge.getId(), Map.of("unitCode", "u002", "urgerGroup", "u029-filer"));
+    Task reply = driver.task(urge.getBusinessKey(), "u029-filer");
+    assertThat(reply.getName()).isEqualTo("回复督办");
+    driver.complete("u029-filer", reply, Map.of("urgeReply", "已整改"));
+    assertThat(driver.task(urge.getBusinessKey(), "u029-filer")).as("the urged unit does not read its own reply")
+        .isNull();
+    assertThat(driver.task(urge.getBusinessKey(), "province-edu").getName()).isEqualTo("查看督办回复");
+  }
+
   private ProcessInstance unitYear(String unit) {
     return driver.instance(YEAR + "/" + unit, "unit-year");
   }
