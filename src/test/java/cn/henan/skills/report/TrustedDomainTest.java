@@ -40,12 +40,12 @@ class TrustedDomainTest {
   static final int YEAR = 2044;
   static final String TABLE = """
       单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
-      郑州市,3000,2000,——,400
-      开封市,1000,800,——,100
+      新乡市,3000,2000,——,400
+      焦作市,1000,800,——,100
       河南理工大学,500,450,300,90
       """;
   /** What a dishonest unit would write: another unit, its own code as supervisor, a year without quotas. */
-  static final Map<String, Object> FORGED = Map.of("unitCode", "u002", "supervisorCode", "u029", "year", 2099,
+  static final Map<String, Object> FORGED = Map.of("unitCode", "u008", "supervisorCode", "u029", "year", 2099,
       "unitIsBureau", true, "unitName", "[点我](http://evil.example)");
 
   @Autowired Driver driver;
@@ -70,7 +70,7 @@ class TrustedDomainTest {
   @Order(1)
   void forgedVariablesDoNotChooseTheSubdivisionTheSchoolsOrWhoSubdivides() {
     driver.publishAllocation(YEAR, TABLE);
-    for (String unit : List.of("u001", "u002", "u029")) {
+    for (String unit : List.of("u007", "u008", "u029")) {
       runtimeService.setVariables(unitYear(unit).getId(), FORGED);
       driver.complete(unit + "-filer", driver.task(YEAR + "/" + unit, unit + "-filer"),
           Map.of("annualTaskAcknowledged", true));
@@ -78,23 +78,23 @@ class TrustedDomainTest {
     assertThat(driver.instance(YEAR + "/u029", "city-subdivision"))
         .as("a university is no bureau, whatever unitIsBureau says").isNull();
 
-    String key = YEAR + "/u001";
+    String key = YEAR + "/u007";
     ProcessInstance subdivision = driver.instance(key, "city-subdivision");
     runtimeService.setVariables(subdivision.getId(), FORGED);
-    driver.complete("u001-filer", driver.task(key, "u001-filer"), schoolTable("""
+    driver.complete("u007-filer", driver.task(key, "u007-filer"), schoolTable("""
         学校名称,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
-        郑州市可信职业学校,3000,2000,,400
+        新乡市可信职业学校,3000,2000,,400
         """));
-    assertThat(driver.task(key, "u002-leader")).as("not the forged unit's leader").isNull();
-    Task approve = driver.task(key, "u001-leader");
-    assertThat(approve).as("郑州市's own leader approves").isNotNull();
-    assertThat((String) taskService.getVariable(approve.getId(), "subdivisionSummary")).startsWith("郑州市 年度任务：");
-    driver.complete("u001-leader", approve, Map.of("subdivisionDecision", "approve"));
+    assertThat(driver.task(key, "u008-leader")).as("not the forged unit's leader").isNull();
+    Task approve = driver.task(key, "u007-leader");
+    assertThat(approve).as("新乡市's own leader approves").isNotNull();
+    assertThat((String) taskService.getVariable(approve.getId(), "subdivisionSummary")).startsWith("新乡市 年度任务：");
+    driver.complete("u007-leader", approve, Map.of("subdivisionDecision", "approve"));
     driver.runJobs(subdivision.getId());
 
     Unit school = school();
-    assertThat(school.getParentCode()).isEqualTo("u001");
-    assertThat(units.schoolsOf("u002")).as("no school of 开封市 was created").isEmpty();
+    assertThat(school.getParentCode()).isEqualTo("u007");
+    assertThat(units.schoolsOf("u008")).as("no school of 焦作市 was created").isEmpty();
     assertThat(driver.instance(YEAR + "/" + school.getCode(), "unit-year")).isNotNull();
     driver.complete(school.getCode() + "-filer", driver.task(YEAR + "/" + school.getCode(), school.getCode() + "-filer"),
         Map.of("annualTaskAcknowledged", true));
@@ -105,8 +105,8 @@ class TrustedDomainTest {
   void forgedVariablesDoNotChooseTheReportItsSignerReviewersSummaryPdfOrTotals() {
     openMarch();
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("monthly-report")
-        .processInstanceBusinessKey(YEAR + "-03/u002").count())
-        .as("u029's unit-year opened its own report, not a second one of u002").isEqualTo(1);
+        .processInstanceBusinessKey(YEAR + "-03/u008").count())
+        .as("u029's unit-year opened its own report, not a second one of u008").isEqualTo(1);
     assertThat(driver.instance(YEAR + "-03/u029", "monthly-report")).isNotNull();
 
     String unit = school().getCode();
@@ -126,14 +126,14 @@ class TrustedDomainTest {
         .as("the year's quota of " + YEAR + ", whatever year says").contains("3000").doesNotContain("未下达");
     driver.complete(unit + "-filer", fill, Driver.reportFigures(300, 200, 0, 40));
 
-    assertThat(driver.task(key, "u002-leader")).isNull();
+    assertThat(driver.task(key, "u008-leader")).isNull();
     Task sign = driver.task(key, unit + "-leader");
     assertThat(sign).as("the school's own leader signs").isNotNull();
     MonthlyReport stored = reports.find(key).orElseThrow();
     String summary = forms.summary(forms.context(ReportPeriod.of(YEAR, 3), unit), stored);
     assertThat(taskService.getVariable(sign.getId(), "reportSummary")).as("the stored version").isEqualTo(summary);
-    assertThat((String) summary).contains("郑州市可信职业学校").contains("300");
-    assertThat(taskService.getVariable(sign.getId(), "unitName")).isEqualTo("郑州市可信职业学校");
+    assertThat((String) summary).contains("新乡市可信职业学校").contains("300");
+    assertThat(taskService.getVariable(sign.getId(), "unitName")).isEqualTo("新乡市可信职业学校");
     assertThat(taskService.getVariable(sign.getId(), "signDecision")).as("decisions are empty when a task opens")
         .isNull();
 
@@ -147,9 +147,9 @@ class TrustedDomainTest {
 
     assertThat(driver.task(key, unit + "-filer")).as("the school does not review itself").isNull();
     assertThat(driver.task(key, "u029-filer")).isNull();
-    List<Task> reviews = taskService.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("u001-filer")
+    List<Task> reviews = taskService.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup("u007-filer")
         .list();
-    assertThat(reviews).as("both reviews go to the school's city, 郑州市").hasSize(2);
+    assertThat(reviews).as("both reviews go to the school's city, 新乡市").hasSize(2);
     for (Task review : reviews) {
       assertThat(taskService.getVariable(review.getId(), "reportSummary")).isEqualTo(summary);
       assertThat(taskService.getVariable(review.getId(), "reportPdfUrl"))
@@ -160,14 +160,14 @@ class TrustedDomainTest {
     }
     Task skills = reviews.stream().filter(t -> t.getName().equals("审核培训取证数据")).findFirst().orElseThrow();
     Task onePlusX = reviews.stream().filter(t -> t.getName().equals("审核1+X证书数据")).findFirst().orElseThrow();
-    driver.complete("u001-filer", skills, Map.of("skillsReviewDecision", "accept"));
-    driver.complete("u001-filer", onePlusX, Map.of("onePlusXReviewDecision", "accept"));
+    driver.complete("u007-filer", skills, Map.of("skillsReviewDecision", "accept"));
+    driver.complete("u007-filer", onePlusX, Map.of("onePlusXReviewDecision", "accept"));
 
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.ACCEPTED);
-    Progress.UnitProgress city = progress.of(ReportPeriod.of(YEAR, 3), "u001");
-    assertThat(city.indicators().get(Indicator.TRAINING).cumulative()).as("counted for 郑州市 in " + YEAR)
+    Progress.UnitProgress city = progress.of(ReportPeriod.of(YEAR, 3), "u007");
+    assertThat(city.indicators().get(Indicator.TRAINING).cumulative()).as("counted for 新乡市 in " + YEAR)
         .isEqualTo(300);
-    assertThat(progress.of(ReportPeriod.of(YEAR, 3), "u002").indicators().get(Indicator.TRAINING).cumulative())
+    assertThat(progress.of(ReportPeriod.of(YEAR, 3), "u008").indicators().get(Indicator.TRAINING).cumulative())
         .isZero();
   }
 
@@ -201,7 +201,7 @@ class TrustedDomainTest {
     ProcessInstance urge = driver.as("province", () -> runtimeService.startProcessInstanceByKey("urge",
         Variables.putValue("unitCode", "u029").putValue("urgeMessage", "请说明").putValue("replyBy",
             LocalDate.of(YEAR, 4, 10).toString())));
-    runtimeService.setVariables(urge.getId(), Map.of("unitCode", "u002", "urgerGroup", "u029-filer"));
+    runtimeService.setVariables(urge.getId(), Map.of("unitCode", "u008", "urgerGroup", "u029-filer"));
     Task reply = driver.task(urge.getBusinessKey(), "u029-filer");
     assertThat(reply.getName()).isEqualTo("回复督办");
     driver.complete("u029-filer", reply, Map.of("urgeReply", "已整改"));
@@ -215,7 +215,7 @@ class TrustedDomainTest {
   }
 
   private Unit school() {
-    return units.schoolsOf("u001").stream().filter(u -> u.getName().equals("郑州市可信职业学校")).findFirst()
+    return units.schoolsOf("u007").stream().filter(u -> u.getName().equals("新乡市可信职业学校")).findFirst()
         .orElseThrow();
   }
 
