@@ -1,6 +1,7 @@
 package cn.henan.skills.circulation;
 
 import cn.henan.skills.identity.People;
+import cn.henan.skills.identity.Viewer;
 import cn.henan.skills.platform.EngineClock;
 import cn.henan.skills.platform.FormText;
 import cn.henan.skills.platform.Refusal;
@@ -104,14 +105,35 @@ public class CirculationSteps {
     execution.setVariable("noticeUrl", "/api/circulations/" + period(execution).key() + "/notice.pdf");
   }
 
-  /** Complete listener of a named unit's acknowledgement. */
+  /**
+   * The units that acknowledge ({@code ${circulationSteps.namedUnits(execution)}}, the collection of the
+   * multi-instance acknowledgement): the named units of the notice as approved and published, read from the database
+   * ({@link Circulations#publish}), not the draft's {@code namedUnitCodes} variable. The engine writes each element
+   * into the instance's {@code namedUnit} before the task exists, so the task's candidate group
+   * {@code ${namedUnit}-leader} is derived from data the server wrote.
+   */
+  public List<String> namedUnits(DelegateExecution execution) {
+    return circulations.namedUnits(period(execution).key());
+  }
+
+  /**
+   * Complete listener of a named unit's acknowledgement. The unit is recorded only if it is one the published notice
+   * names and, for a user, one whose leader group the user belongs to: a {@code namedUnit} changed at completion
+   * cannot acknowledge for another unit.
+   */
   public void acknowledged(DelegateTask task) {
     String measures = (String) task.getVariable("rectificationMeasures");
     if (measures == null || measures.isBlank()) {
       throw new Refusal("请填写整改措施。");
     }
-    circulations.acknowledge(period(task.getExecution()).key(), (String) task.getVariable("namedUnit"),
-        measures.trim(), people.currentUserId().orElse(null));
+    String month = period(task.getExecution()).key();
+    String unit = (String) task.getVariable("namedUnit");
+    Viewer viewer = people.currentViewer().orElse(null);
+    if (!circulations.namedUnits(month).contains(unit)
+        || viewer != null && !viewer.groups().contains(unit + "-leader") && !viewer.seesAllUnits()) {
+      throw new Refusal("只能确认本单位被通报的通报。");
+    }
+    circulations.acknowledge(month, unit, measures.trim(), viewer == null ? null : viewer.userId());
   }
 
   /** Reminder on an unacknowledged notice: a comment on the open task. */
@@ -122,7 +144,8 @@ public class CirculationSteps {
             "催办：请尽快确认通报并填写整改措施。"));
   }
 
+  /** The month is the business key the start listener set ({@code 2022-05}), not the variable. */
   private static ReportPeriod period(DelegateExecution execution) {
-    return ReportPeriod.parse((String) execution.getVariable("circulationMonth"));
+    return ReportPeriod.parse(execution.getProcessBusinessKey());
   }
 }

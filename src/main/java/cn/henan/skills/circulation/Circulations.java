@@ -124,6 +124,12 @@ public class Circulations {
     });
   }
 
+  /** The unit codes a published notice names, as approved and stored; empty if none is published for the month. */
+  @Transactional(readOnly = true)
+  public List<String> namedUnits(String monthKey) {
+    return circulations.findById(monthKey).map(Circulation::namedUnits).map(List::copyOf).orElse(List.of());
+  }
+
   @Transactional(readOnly = true)
   public Optional<byte[]> pdf(String monthKey) {
     return circulations.findById(monthKey).map(Circulation::getPdf);

@@ -78,6 +78,11 @@ public class AllocationImporter {
       row.problem(UNIT, "不能为空");
       return Optional.empty();
     }
+    Optional<String> markup = Names.markupProblem(name);
+    if (markup.isPresent()) {
+      row.problem(UNIT, markup.get());
+      return Optional.empty();
+    }
     Optional<Unit> unit = units.find(name);
     if (unit.isEmpty()) {
       row.problem(UNIT, units.unknown(name));

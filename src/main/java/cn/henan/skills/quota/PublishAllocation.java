@@ -15,7 +15,8 @@ class PublishAllocation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable("year")).intValue();
+    // the year is the business key the start guard set from the start form, not the variable
+    int year = Integer.parseInt(execution.getProcessBusinessKey());
     NoticeText notice = NoticeText.orDefaults(year, (String) execution.getVariable("noticeTitle"),
         (String) execution.getVariable("noticeDocumentNumber"), (String) execution.getVariable("noticeBody"));
     int units = distribution.publish(year, execution.getProcessInstanceId(), notice);

@@ -36,7 +36,8 @@ class ValidateAllocation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws IOException {
-    int year = ((Number) execution.getVariable("year")).intValue();
+    // the year is the business key the start guard set from the start form, not the variable
+    int year = Integer.parseInt(execution.getProcessBusinessKey());
     // a new round of approval starts blank
     execution.removeVariables(List.of("returnReason", "approvalDecision"));
     QuotaImport<AllocationLine> result;

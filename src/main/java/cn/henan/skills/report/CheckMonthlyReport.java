@@ -48,7 +48,6 @@ class CheckMonthlyReport implements JavaDelegate {
     // a confirmation covers the warnings it was given for, not those of a later round
     clear(execution, "reportErrors", "reportWarnings", "warningsConfirmed", "returnNotice");
     execution.setVariable("reportVersion", report.getVersion());
-    execution.setVariable("reportSummary", forms.summary(context, report));
   }
 
   /** Removes what exists only: the forms hide a message that is absent, and an absent variable costs nothing. */

@@ -1,5 +1,6 @@
 package cn.henan.skills.report;
 
+import cn.henan.skills.unit.UnitKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,11 @@ class ComputeYearEndResult implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable("year")).intValue();
+    // unit and year from the unit-year's business key (2022/u001), not from variables
+    String key = execution.getProcessBusinessKey();
+    int year = UnitKeys.yearOf(key);
     Progress.UnitProgress result = progress.of(ReportPeriod.of(year, ReportCalendar.LAST_MONTH),
-        (String) execution.getVariable("unitCode"));
+        UnitKeys.unitCodeOf(key).orElseThrow());
     StringBuilder text = new StringBuilder(year + " 年度完成情况（已通过审核的数据）：");
     result.indicators().forEach((indicator, p) -> text.append(indicator.chineseName()).append(' ')
         .append(p.cumulative()).append(" / ").append(p.annualTask() == null ? "——" : p.annualTask())

@@ -4,7 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "生成月报 PDF（带二维码）": the signed version as Attachment 2, kept with the report. */
+/**
+ * Service task "生成月报 PDF（带二维码）": the signed version as Attachment 2, kept with the report. Everything on it
+ * comes from the database: unit name (registry), quota, figures, and the signer's name as the account's name when
+ * signing ({@code People.displayName}); the forms get the link from {@code reportView}.
+ */
 @Component("generateReportPdf")
 class GenerateReportPdf implements JavaDelegate {
   private final ReportDocuments documents;
@@ -16,8 +20,6 @@ class GenerateReportPdf implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    ReportDocument pdf = documents.generate(key);
-    execution.setVariable("reportVersion", pdf.getVersion());
-    execution.setVariable("reportPdfUrl", ReportDocumentController.url(key, "report.pdf"));
+    documents.generate(key);
   }
 }

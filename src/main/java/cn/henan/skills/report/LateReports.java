@@ -6,6 +6,7 @@ import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitCodes;
+import cn.henan.skills.unit.UnitKeys;
 import cn.henan.skills.unit.UnitRegistry;
 import cn.henan.skills.urge.Urges;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -62,7 +62,7 @@ public class LateReports {
   /** From a late monthly report: opens its supervisor's escalation for the month unless one is open already. */
   public void escalate(DelegateExecution report) {
     ReportPeriod period = ReportVariables.period(report);
-    String supervisorCode = ReportVariables.text(report, "supervisorCode");
+    String supervisorCode = supervisorOf(report);
     // Deadline timers of a month fire together on several job threads: one lock per escalation, held to the end of
     // the transaction, lets exactly one of them open it; the others (and the urge step) see it once committed.
     String key = lockEscalation(period, supervisorCode);
@@ -84,7 +84,7 @@ public class LateReports {
       return;
     }
     ReportPeriod period = ReportVariables.period(report);
-    String supervisorCode = ReportVariables.text(report, "supervisorCode");
+    String supervisorCode = supervisorOf(report);
     ProcessInstance open = openEscalation(lockEscalation(period, supervisorCode));
     if (open != null) {
       runtimeService.setVariables(open.getId(), listing(lateUnits(period, supervisorCode)));
@@ -93,7 +93,7 @@ public class LateReports {
 
   /** Task listener (assignment): the late units as they stand now, and which of them are still to urge. */
   public void list(DelegateTask task) {
-    task.setVariables(listing(lateUnits(task)));
+    task.setVariables(listing(lateUnits(task.getExecution())));
   }
 
   private static Map<String, Object> listing(List<LateUnit> late) {
@@ -117,7 +117,7 @@ public class LateReports {
         .collect(Collectors.toMap(unit -> unit.unit().getCode(), Function.identity()));
     List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
     ReportPeriod period = ReportVariables.period(execution);
-    Map<String, Unit> supervised = supervisedBy(ReportVariables.text(execution, "supervisorCode"));
+    Map<String, Unit> supervised = supervisedBy(escalationSupervisor(execution));
     List<String> notLate = chosen.stream().filter(code -> !late.containsKey(code))
         .map(code -> units.find(code).map(unit -> code + " " + unit.getName() + "（"
             + (!supervised.containsKey(code) ? "不由您督办"
@@ -152,8 +152,18 @@ public class LateReports {
   private record LateUnit(Unit unit, String reportKey, boolean filed, String state) {
   }
 
-  private List<LateUnit> lateUnits(VariableScope escalation) {
-    return lateUnits(ReportVariables.period(escalation), ReportVariables.text(escalation, "supervisorCode"));
+  private List<LateUnit> lateUnits(DelegateExecution escalation) {
+    return lateUnits(ReportVariables.period(escalation), escalationSupervisor(escalation));
+  }
+
+  /** The city bureau supervising a report's unit (a school's parent), or null for the province: from the registry. */
+  private String supervisorOf(DelegateExecution report) {
+    return units.get(ReportVariables.unitCode(report)).getParentCode();
+  }
+
+  /** The city bureau an escalation's key names ({@code 2022-03/u001-schools}), or null for the province's. */
+  private static String escalationSupervisor(DelegateExecution escalation) {
+    return UnitKeys.supervisorOf(escalation.getProcessBusinessKey()).orElse(null);
   }
 
   private List<LateUnit> lateUnits(ReportPeriod period, String supervisorCode) {

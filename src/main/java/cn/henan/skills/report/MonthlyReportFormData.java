@@ -22,8 +22,8 @@ class MonthlyReportFormData implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ReportPeriod period = ReportVariables.period(task);
-    String unitCode = ReportVariables.unitCode(task);
+    ReportPeriod period = ReportVariables.period(task.getExecution());
+    String unitCode = ReportVariables.unitCode(task.getExecution());
     reports.open(period, unitCode);
     MonthlyReportForms.Context context = forms.context(period, unitCode);
     DelegateExecution execution = task.getExecution();

@@ -1,12 +1,14 @@
 package cn.henan.skills.report;
 
 import cn.henan.skills.platform.EngineClock;
+import cn.henan.skills.unit.UnitKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +16,8 @@ import org.springframework.stereotype.Component;
  * The reporting calendar of the notice: a report per month from March to December, opening on the 1st and due at
  * the end of the 30th (the month's last day when it is shorter), Beijing time, unless province-edu moved that month's
  * due date; the reminder goes out some days before. Timers in the models ask this bean
- * ({@code ${reportCalendar.dueDate(year, reportMonth)}} …), so a process administrator can change the model without
- * touching Java.
+ * ({@code ${reportCalendar.dueDate(execution)}} …), so a process administrator can change the model without
+ * touching Java. The year (and a report's month) come from the instance's business key, not from variables.
  */
 @Component("reportCalendar")
 public class ReportCalendar {
@@ -32,26 +34,54 @@ public class ReportCalendar {
     this.reminderDays = reminderDays;
   }
 
-  public List<Integer> reportMonths(Integer year) {
+  /** The months a year reports on, March–December. */
+  public List<Integer> reportMonths() {
     return IntStream.rangeClosed(FIRST_MONTH, LAST_MONTH).boxed().toList();
   }
 
-  public Date opensAt(Integer year, Integer month) {
-    return Date.from(LocalDate.of(year, month, 1).atStartOfDay(EngineClock.BEIJING).toInstant());
+  /** {@code ${reportCalendar.reportMonths(execution)}} in {@code unit-year}. */
+  public List<Integer> reportMonths(DelegateExecution unitYear) {
+    return reportMonths();
+  }
+
+  public Date opening(ReportPeriod period) {
+    return Date.from(LocalDate.of(period.year(), period.month(), 1).atStartOfDay(EngineClock.BEIJING).toInstant());
+  }
+
+  /** {@code ${reportCalendar.opensAt(execution, reportMonth)}} in {@code unit-year} ({@code 2022/u001}). */
+  public Date opensAt(DelegateExecution unitYear, Integer month) {
+    return opening(ReportPeriod.of(UnitKeys.yearOf(unitYear.getProcessBusinessKey()), month));
   }
 
   /** The end of the due day: the 30th, or the last day of a shorter month, unless the month's due date was moved. */
-  public Date dueDate(Integer year, Integer month) {
-    return Date.from(dueInstant(ReportPeriod.of(year, month)));
+  public Date due(ReportPeriod period) {
+    return Date.from(dueInstant(period));
+  }
+
+  /** {@code ${reportCalendar.dueDate(execution)}} in {@code monthly-report} ({@code 2022-03/u001}). */
+  public Date dueDate(DelegateExecution report) {
+    return due(ReportVariables.period(report));
   }
 
   /** When the filers and the leader are reminded: {@code skills-henan.reports.reminder-days} before the due date. */
-  public Date reminderAt(Integer year, Integer month) {
-    return Date.from(dueInstant(ReportPeriod.of(year, month)).minus(Duration.ofDays(reminderDays)));
+  public Date reminder(ReportPeriod period) {
+    return Date.from(dueInstant(period).minus(Duration.ofDays(reminderDays)));
   }
 
-  public String businessKey(Integer year, Integer month, String unitCode) {
-    return ReportPeriod.of(year, month).key() + "/" + unitCode;
+  /** {@code ${reportCalendar.reminderAt(execution)}} in {@code monthly-report}. */
+  public Date reminderAt(DelegateExecution report) {
+    return reminder(ReportVariables.period(report));
+  }
+
+  /**
+   * {@code ${reportCalendar.businessKey(execution, reportMonth)}} in {@code unit-year}: the month's report of the
+   * unit-year's own unit and year ({@code 2022/u001} → {@code 2022-03/u001}), whatever its variables say.
+   */
+  public String businessKey(DelegateExecution unitYear, Integer month) {
+    String key = unitYear.getProcessBusinessKey();
+    String unit = UnitKeys.unitCodeOf(key)
+        .orElseThrow(() -> new IllegalStateException("业务键“" + key + "”没有指明单位。"));
+    return ReportPeriod.of(UnitKeys.yearOf(key), month).key() + "/" + unit;
   }
 
   Instant dueInstant(ReportPeriod period) {

@@ -42,9 +42,9 @@ class ReportCalendarController {
 
   @GetMapping("/{year}")
   List<MonthView> year(@PathVariable int year) {
-    return calendar.reportMonths(year).stream().map(month -> new MonthView(ReportPeriod.of(year, month).key(),
-        calendar.opensAt(year, month).toInstant(), calendar.reminderAt(year, month).toInstant(),
-        calendar.dueDate(year, month).toInstant())).toList();
+    return calendar.reportMonths().stream().map(month -> ReportPeriod.of(year, month))
+        .map(period -> new MonthView(period.key(), calendar.opening(period).toInstant(),
+            calendar.reminder(period).toInstant(), calendar.due(period).toInstant())).toList();
   }
 
   @PutMapping("/{month}")
@@ -60,7 +60,7 @@ class ReportCalendarController {
     try {
       ReportPeriod period = ReportPeriod.parse(month);
       int moved = dueDates.move(period, request.dueDate(), request.reason(), viewer.userId());
-      return new MoveView(period.key(), calendar.dueDate(period.year(), period.month()).toInstant(), moved);
+      return new MoveView(period.key(), calendar.due(period).toInstant(), moved);
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }

@@ -43,7 +43,7 @@ public class ReportDeadlines {
       return;
     }
     ReportPeriod period = ReportVariables.period(execution);
-    Date due = calendar.dueDate(period.year(), period.month());
+    Date due = calendar.due(period);
     // the due date is the end of the due day, so the last minute of that day reads better
     String text = "催办：" + period.chinese() + "进度月报将于 " + DAY.format(due.toInstant().minusSeconds(60))
         + "（北京时间）截止，请尽快填报、由领导小组组长签字并上传盖章扫描件。";

@@ -18,4 +18,14 @@ interface ReportDocumentRepository extends JpaRepository<ReportDocument, Long> {
   @Query("select d.reportId, max(d.version) from ReportDocument d where d.kind = :kind and d.reportId in"
       + " (select r.id from MonthlyReport r where r.year = :year and r.month = :month) group by d.reportId")
   List<Object[]> latestVersionsOfMonth(int year, int month, ReportDocument.Kind kind);
+
+  /** [qrVerified, explanation] of one document version, without loading its bytes; empty if there is none. */
+  @Query("select d.qrVerified, d.explanation from ReportDocument d where d.reportId = :reportId and d.kind = :kind"
+      + " and d.version = :version")
+  List<Object[]> verification(Long reportId, ReportDocument.Kind kind, int version);
+
+  /** The QR payload printed on one version's PDF, without loading its bytes. */
+  @Query("select d.qrPayload from ReportDocument d where d.reportId = :reportId and d.kind = :kind"
+      + " and d.version = :version")
+  Optional<String> qrPayload(Long reportId, ReportDocument.Kind kind, int version);
 }

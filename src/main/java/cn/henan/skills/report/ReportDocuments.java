@@ -7,6 +7,7 @@ import cn.henan.skills.pdf.ScanCheck;
 import cn.henan.skills.pdf.ScanVerifier;
 import cn.henan.skills.platform.Digests;
 import cn.henan.skills.platform.EngineClock;
+import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.report.ReportDocument.Kind;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -101,6 +102,49 @@ public class ReportDocuments {
     return scanVerifier.verify(scan, ReportIdentity.parse(printed.getQrPayload()));
   }
 
+  /** The links and scan notice the reviewers' forms show for the report's current version, read from the database. */
+  public record Links(String reportPdfUrl, String scanUrl, String scanNotice) {
+  }
+
+  @Transactional(readOnly = true)
+  public Links linksOfCurrentVersion(String businessKey) {
+    MonthlyReport report = get(businessKey);
+    boolean pdf = documents.qrPayload(report.getId(), Kind.REPORT_PDF, report.getVersion()).isPresent();
+    List<Object[]> scan = documents.verification(report.getId(), Kind.STAMPED_SCAN, report.getVersion());
+    String scanUrl = null;
+    String scanNotice = null;
+    if (!scan.isEmpty()) {
+      scanUrl = ReportDocumentController.url(businessKey, "scan.pdf");
+      if (!Boolean.TRUE.equals(scan.get(0)[0])) {
+        scanNotice = "二维码未能核验，单位的书面说明：" + scan.get(0)[1] + "。请对照月报 PDF 人工核对扫描件。";
+      }
+    }
+    return new Links(pdf ? ReportDocumentController.url(businessKey, "report.pdf") : null, scanUrl, scanNotice);
+  }
+
+  /**
+   * Refuses to accept a report unless the version under review is the version its leader signed: it is signed, the
+   * PDF of this version was generated, and the figures hash that PDF's QR code carries equals the hash of the
+   * figures stored now (with the cumulative as it stood when it was signed). A figure changed after signing, by
+   * whatever path, fails this.
+   */
+  @Transactional(readOnly = true)
+  public void requireSignedVersion(String businessKey) {
+    MonthlyReport report = get(businessKey);
+    String refusal = "月报第 " + report.getVersion() + " 版的数据与领导小组组长签字的版本不一致，不能通过审核。"
+        + "请选择“退回”，由单位重新填报、签字后再审核。";
+    if (report.getStatus() != MonthlyReport.Status.SIGNED || report.getSignedAt() == null) {
+      throw new Refusal(refusal);
+    }
+    String printed = documents.qrPayload(report.getId(), Kind.REPORT_PDF, report.getVersion())
+        .orElseThrow(() -> new Refusal(refusal));
+    ReportIdentity signed = ReportIdentity.parse(printed);
+    ReportIdentity now = ReportIdentity.of(pdfData(report, report.getSignedAt()));
+    if (!signed.equals(now)) {
+      throw new Refusal(refusal);
+    }
+  }
+
   @Transactional(readOnly = true)
   public Optional<ReportDocument> latest(String businessKey, Kind kind) {
     return reports.findByBusinessKey(businessKey)
@@ -124,9 +168,20 @@ public class ReportDocuments {
   }
 
   ReportPdfData pdfData(MonthlyReport report) {
+    return pdfData(report, null);
+  }
+
+  /**
+   * The report as Attachment 2, from the database: unit name from the registry, quota, figures and signer as stored.
+   * With {@code asOf}, the cumulative counts only the earlier months accepted by then (as when the PDF was printed).
+   */
+  private ReportPdfData pdfData(MonthlyReport report, java.time.Instant asOf) {
     ReportPeriod period = ReportPeriod.of(report.getYear(), report.getMonth());
     MonthlyReportForms.Context context = forms.context(period, report.getUnitCode());
-    ReportSheet sheet = ReportSheet.of(context.unit().getName(), period, context.quota(), context.acceptedBefore(),
+    Figures before = asOf == null ? context.acceptedBefore()
+        : MonthlyReports.sum(reports.acceptedThrough(period.year(), period.month() - 1, List.of(report.getUnitCode()))
+            .stream().filter(r -> r.getAcceptedAt() != null && !r.getAcceptedAt().isAfter(asOf)).toList());
+    ReportSheet sheet = ReportSheet.of(context.unit().getName(), period, context.quota(), before,
         report.figures());
     List<ReportPdfData.Row> rows = sheet.rows().stream()
         .map(row -> new ReportPdfData.Row(row.annualTask(), row.month(), row.cumulative(), row.rate())).toList();

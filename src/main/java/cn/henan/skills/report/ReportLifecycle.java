@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 @Component("reportLifecycle")
 public class ReportLifecycle {
   private final MonthlyReports reports;
+  private final ReportDocuments documents;
   private final People people;
 
-  ReportLifecycle(MonthlyReports reports, People people) {
+  ReportLifecycle(MonthlyReports reports, ReportDocuments documents, People people) {
     this.reports = reports;
+    this.documents = documents;
     this.people = people;
   }
 
@@ -57,7 +59,13 @@ public class ReportLifecycle {
     clearReviews(execution);
   }
 
+  /**
+   * Both reviews passed. Only the version the leader signed can be accepted (see
+   * {@link ReportDocuments#requireSignedVersion}): otherwise the reviewer's completion is refused with a sentence
+   * saying why, the task stays open and the reviewer returns the report.
+   */
   public void accepted(DelegateExecution execution) {
+    documents.requireSignedVersion(execution.getProcessBusinessKey());
     reports.accept(execution.getProcessBusinessKey(), actor());
     clearReviews(execution);
   }

@@ -1,26 +1,36 @@
 package cn.henan.skills.report;
 
+import cn.henan.skills.unit.UnitKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reads the variables every per-unit process carries (see unit-year): year, reportMonth, unitCode, … */
+/**
+ * What a report's steps know about the report: its month and unit come from the instance's business key
+ * ({@code 2022-03/u001}, written by the server when it opened the report), never from variables a user could set;
+ * the form's fields are read as text.
+ */
 final class ReportVariables {
   private ReportVariables() {
   }
 
-  static ReportPeriod period(VariableScope scope) {
-    return ReportPeriod.of(number(scope, "year"), number(scope, "reportMonth"));
+  /** The month of a {@code monthly-report} or {@code late-reports} instance: {@code 2022-03/…}. */
+  static ReportPeriod period(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    int slash = key == null ? -1 : key.indexOf('/');
+    if (slash < 0) {
+      throw new IllegalStateException("业务键“" + key + "”没有指明月份。");
+    }
+    return ReportPeriod.parse(key.substring(0, slash));
   }
 
-  static String unitCode(VariableScope scope) {
-    return (String) scope.getVariable("unitCode");
+  /** The unit of a {@code monthly-report} instance: {@code 2022-03/u001} → {@code u001}. */
+  static String unitCode(DelegateExecution execution) {
+    return UnitKeys.unitCodeOf(execution.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("业务键“" + execution.getProcessBusinessKey() + "”没有指明单位。"));
   }
 
   static String text(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
-
-  private static int number(VariableScope scope, String name) {
-    return ((Number) scope.getVariable(name)).intValue();
   }
 }

@@ -1,5 +1,6 @@
 package cn.henan.skills.subdivision;
 
+import cn.henan.skills.unit.UnitKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,9 @@ class PublishSubdivision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable("year")).intValue();
-    int schools = subdivisions.publish(year, (String) execution.getVariable("unitCode")).size();
+    // the city and year from the business key (2022/u001): a filer's unitCode variable cannot name another city
+    String key = execution.getProcessBusinessKey();
+    int schools = subdivisions.publish(UnitKeys.yearOf(key), UnitKeys.unitCodeOf(key).orElseThrow()).size();
     execution.setVariable("publishedSchoolCount", schools);
   }
 }

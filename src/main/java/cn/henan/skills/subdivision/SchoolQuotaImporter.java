@@ -96,6 +96,11 @@ public class SchoolQuotaImporter {
       row.problem(SCHOOL, "不能为空");
       return null;
     }
+    Optional<String> markup = Names.markupProblem(name);
+    if (markup.isPresent()) {
+      row.problem(SCHOOL, markup.get());
+      return null;
+    }
     int length = name.codePointCount(0, name.length());
     if (length > MAX_SCHOOL_NAME) {
       row.problem(SCHOOL, "有 " + length + " 个字符，超过上限 " + MAX_SCHOOL_NAME + " 个字符（\""

@@ -5,6 +5,9 @@ import cn.henan.skills.platform.Uploads;
 import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
 import cn.henan.skills.tabular.QuotaImport;
+import cn.henan.skills.unit.ProcessUnit;
+import cn.henan.skills.unit.Unit;
+import cn.henan.skills.unit.UnitKeys;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,18 +20,23 @@ class ValidateSubdivision implements JavaDelegate {
   private final SchoolQuotaImporter importer;
   private final QuotaDistribution quotas;
   private final Subdivisions subdivisions;
+  private final ProcessUnit processUnit;
 
-  ValidateSubdivision(SchoolQuotaImporter importer, QuotaDistribution quotas, Subdivisions subdivisions) {
+  ValidateSubdivision(SchoolQuotaImporter importer, QuotaDistribution quotas, Subdivisions subdivisions,
+      ProcessUnit processUnit) {
     this.importer = importer;
     this.quotas = quotas;
     this.subdivisions = subdivisions;
+    this.processUnit = processUnit;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable("year")).intValue();
-    String cityCode = (String) execution.getVariable("unitCode");
-    String cityName = (String) execution.getVariable("unitName");
+    // the city and year from the business key (2022/u001) and the registry, not from variables a filer could set
+    int year = UnitKeys.yearOf(execution.getProcessBusinessKey());
+    Unit city = processUnit.of(execution);
+    String cityCode = city.getCode();
+    String cityName = city.getName();
     // a new round of approval starts blank
     execution.removeVariables(List.of("returnReason", "subdivisionDecision"));
     Optional<Uploads.Upload> file = Uploads.of(execution.getVariableTyped("schoolQuotaFile"));

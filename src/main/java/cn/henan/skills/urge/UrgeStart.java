@@ -6,6 +6,7 @@ import cn.henan.skills.notification.EmailNotices;
 import cn.henan.skills.platform.EngineClock;
 import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.unit.Unit;
+import cn.henan.skills.unit.UnitKeys;
 import cn.henan.skills.unit.UnitRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code <unit>/<yyyyMMddHHmmss>}: a unit can be urged more than once.
  */
 @Component("urgeStart")
-class UrgeStart implements ExecutionListener {
+public class UrgeStart implements ExecutionListener {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
       .withZone(EngineClock.BEIJING);
   private static final DateTimeFormatter REPLY_BY = DateTimeFormatter.ofPattern("yyyy 年 M 月 d 日 HH:mm")
@@ -66,6 +68,28 @@ class UrgeStart implements ExecutionListener {
     execution.setProcessBusinessKey(unit.getCode() + "/" + STAMP.format(clock.instant()));
     emailNotices.toUnit(unit.getCode(), "【督办】" + unit.getName(), "督办：" + execution.getVariable("urgeMessage")
         + "\n请在 " + replyByText + "前回复。");
+  }
+
+  /**
+   * Who reads the reply ({@code ${urgeStart.urgerGroup(execution)}} on 查看督办回复): the rule above applied again to
+   * data the server wrote — the urged unit from the business key, its supervising city from the registry, and the
+   * user who started the instance as the engine recorded it — not to the {@code urgerGroup} variable, which a
+   * replying unit could have set.
+   */
+  public String urgerGroup(DelegateExecution execution) {
+    Unit unit = units.get(UnitKeys.unitCodeOf(execution.getProcessBusinessKey()).orElseThrow());
+    String instanceId = execution.getProcessInstanceId();
+    String starter = people.asApplication(() -> {
+      HistoricProcessInstance started = execution.getProcessEngineServices().getHistoryService()
+          .createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+      return started == null ? null : started.getStartUserId();
+    });
+    if (starter == null || unit.getParentCode() == null || people.asApplication(() -> execution
+        .getProcessEngineServices().getIdentityService().createGroupQuery().groupMember(starter)
+        .groupId("province-edu").count() > 0)) {
+      return "province-edu";
+    }
+    return unit.getParentCode() + "-filer";
   }
 
   /** A date picked in a form ({@code 2022-04-05}) means the end of that day (23:59:59), Beijing time; not in the past. */

@@ -180,6 +180,12 @@ class AllocationImporterTest {
         "第 44 行：有 8 个单元格，而表头有 7 列：请检查这一行是否多了或少了单元格（逗号）");
   }
 
+  @Test
+  void unitNamesWithMarkdownOrHtmlAreRefused() {
+    assertRejected(importCsv(withLine(4, "4,[平顶山市](http://evil.example),prefecture_city,4000,1200,,690")),
+        "第 5 行「unit」：含有字符“[”：名称中不能使用 [ ] < > * _ ` # | { } \\ 这些符号，请只填写单位全称");
+  }
+
   // ---- numbers
 
   @Test

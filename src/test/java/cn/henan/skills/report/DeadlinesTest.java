@@ -87,7 +87,7 @@ class DeadlinesTest {
     assertThat(ReportCalendar.ruleDueDate(ReportPeriod.of(2023, 2))).as("February: its last day")
         .isEqualTo(Instant.parse("2023-02-28T16:00:00Z"));
     assertThat(ReportCalendar.ruleDueDate(ReportPeriod.of(2024, 2))).isEqualTo(Instant.parse("2024-02-29T16:00:00Z"));
-    assertThat(calendar.reminderAt(2022, 3).toInstant()).isEqualTo(Instant.parse("2022-03-27T16:00:00Z"));
+    assertThat(calendar.reminder(ReportPeriod.of(2022, 3)).toInstant()).isEqualTo(Instant.parse("2022-03-27T16:00:00Z"));
   }
 
   @Test
@@ -242,7 +242,7 @@ class DeadlinesTest {
     ResponseEntity<String> moved = move("province", "2037-05", "2037-06-03");
     assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(moved.getBody()).contains("2037-06-03T16:00:00Z");
-    assertThat(calendar.dueDate(YEAR, 5).toInstant()).isEqualTo(Instant.parse("2037-06-03T16:00:00Z"));
+    assertThat(calendar.due(ReportPeriod.of(YEAR, 5)).toInstant()).isEqualTo(Instant.parse("2037-06-03T16:00:00Z"));
 
     at(5, 28, 8, 0);
     assertThat(events(may, Kind.REMINDED)).as("the rule's reminder day has passed by").isZero();

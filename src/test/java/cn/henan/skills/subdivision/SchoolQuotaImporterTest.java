@@ -157,6 +157,17 @@ class SchoolQuotaImporterTest {
   }
 
   @Test
+  void schoolNamesWithMarkdownOrHtmlAreRefusedSoTheyAlwaysReadAsPlainText() {
+    assertRejected(importCsv(table(
+            "[点我](http://evil.example),30000,26000,——,5200,",
+            "郑州市<b>商贸</b>学校,25000,22000,——,4400,",
+            "郑州市＊财贸学校,25000,22000,——,4400,")),
+        "第 2 行「学校名称」：含有字符“[”：名称中不能使用 [ ] < > * _ ` # | { } \\ 这些符号，请只填写单位全称",
+        "第 3 行「学校名称」：含有字符“<”：名称中不能使用 [ ] < > * _ ` # | { } \\ 这些符号，请只填写单位全称",
+        "第 4 行「学校名称」：含有字符“*”：名称中不能使用 [ ] < > * _ ` # | { } \\ 这些符号，请只填写单位全称");
+  }
+
+  @Test
   void schoolNameIsRequiredAndTrimmed() {
     QuotaImport<SchoolQuotaLine> trimmed = importCsv(table(
         " 郑州市电子信息工程学校\u3000,30000,26000,——,5200,",

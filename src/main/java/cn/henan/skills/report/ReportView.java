@@ -1,0 +1,45 @@
+package cn.henan.skills.report;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create listener of the tasks that show a submitted report (组长签字, 撤回月报, 上传盖章扫描件 and both reviews):
+ * what the form shows — unit, month, version, the summary of the figures, the PDF and scan links and the scan notice
+ * — is built here from the stored report version (JPA {@link MonthlyReport}, its documents, the unit registry) and
+ * set on the task itself, overwriting whatever is there and shadowing any variable of the same name further up. So
+ * the leader signs, and the reviewers review, exactly what the database holds.
+ */
+@Component("reportView")
+class ReportView implements TaskListener {
+  private final MonthlyReports reports;
+  private final MonthlyReportForms forms;
+  private final ReportDocuments documents;
+
+  ReportView(MonthlyReports reports, MonthlyReportForms forms, ReportDocuments documents) {
+    this.reports = reports;
+    this.forms = forms;
+    this.documents = documents;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    String key = execution.getProcessBusinessKey();
+    ReportPeriod period = ReportVariables.period(execution);
+    MonthlyReport report = reports.find(key)
+        .orElseThrow(() -> new IllegalStateException("月报 " + key + " 不存在。"));
+    MonthlyReportForms.Context context = forms.context(period, ReportVariables.unitCode(execution));
+    ReportDocuments.Links links = documents.linksOfCurrentVersion(key);
+    task.setVariableLocal("unitName", context.unit().getName());
+    task.setVariableLocal("year", period.year());
+    task.setVariableLocal("reportMonth", period.month());
+    task.setVariableLocal("reportVersion", report.getVersion());
+    task.setVariableLocal("reportSummary", forms.summary(context, report));
+    task.setVariableLocal("reportPdfUrl", links.reportPdfUrl());
+    task.setVariableLocal("scanUrl", links.scanUrl());
+    task.setVariableLocal("scanNotice", links.scanNotice());
+  }
+}
