@@ -50,6 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SkillsHenanTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// its own context (the SMTP server's port): last, see junit-platform.properties
+@Order(Integer.MAX_VALUE)
 class DeadlinesTest {
   static final int YEAR = 2037;
 

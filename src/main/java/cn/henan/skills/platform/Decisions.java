@@ -1,4 +1,4 @@
-package cn.henan.skills.task;
+package cn.henan.skills.platform;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
