@@ -152,7 +152,11 @@ class CrossUnitSweepTest {
     boolean full = "full".equals(System.getProperty("skills-henan.sweep"));
     List<String[]> pairs = pairs(full);
     Map<String, List<String>> victimsByAttacker = new LinkedHashMap<>();
-    pairs.forEach(p -> victimsByAttacker.computeIfAbsent(p[0], a -> new ArrayList<>()).add(p[1]));
+    Map<String, Integer> pairIndex = new HashMap<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      victimsByAttacker.computeIfAbsent(pairs.get(i)[0], a -> new ArrayList<>()).add(pairs.get(i)[1]);
+      pairIndex.put(pairs.get(i)[0] + ">" + pairs.get(i)[1], i);
+    }
 
     Queue<String> failures = new ConcurrentLinkedQueue<>();
     AtomicLong requests = new AtomicLong();
@@ -165,6 +169,7 @@ class CrossUnitSweepTest {
       for (Map.Entry<String, List<String>> attacker : victimsByAttacker.entrySet()) {
         for (String role : List.of("filer", "leader")) {
           String user = attacker.getKey() + "-" + role;
+          int roleIndex = role.equals("filer") ? 0 : 1;
           runs.add(threads.submit(() -> {
             Attempts attempts = new Attempts(user, failures, requests, refused, allowed);
             attempts.ownWork(attacker.getKey(), role);
@@ -172,7 +177,10 @@ class CrossUnitSweepTest {
               if (victim.startsWith(attacker.getKey() + "-s")) {
                 attempts.ownSchool(victim);
               } else {
-                attempts.foreign(victim);
+                // the sample splits a pair's attempts between its two users (alternating by pair, so that each user
+                // tries every kind); the full sweep has both users try all of them
+                int share = full ? -1 : (pairIndex.get(attacker.getKey() + ">" + victim) + roleIndex) % 2;
+                attempts.foreign(victim, share);
               }
             }
             attempts.aggregates(attacker.getKey(), attacker.getValue());
@@ -251,24 +259,33 @@ class CrossUnitSweepTest {
       this.allowed = allowed;
     }
 
-    /** Everything about another unit: refused, hidden, or empty. */
-    void foreign(String victim) {
+    /**
+     * Everything about another unit: refused, hidden, or empty. {@code share} 0 or 1 takes every other path (the
+     * other user of the unit takes the rest), -1 all of them.
+     */
+    void foreign(String victim, int share) {
+      List<String> paths = new ArrayList<>();
       for (Target target : targets.get(victim)) {
         String bk = encode(target.businessKey());
         String pi = target.processInstanceId();
-        mustRefuse(victim, "/engine-rest/task?processInstanceBusinessKey=" + bk);
+        paths.add("/engine-rest/task?processInstanceBusinessKey=" + bk);
         if (target.taskId() != null) {
-          mustRefuse(victim, "/engine-rest/task/" + target.taskId());
-          mustRefuse(victim, "/engine-rest/task/" + target.taskId() + "/variables");
+          paths.add("/engine-rest/task/" + target.taskId());
+          paths.add("/engine-rest/task/" + target.taskId() + "/variables");
         }
-        mustRefuse(victim, "/engine-rest/process-instance/" + pi);
-        mustRefuse(victim, "/engine-rest/process-instance/" + pi + "/variables");
-        mustRefuse(victim, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + bk);
-        mustRefuse(victim, "/engine-rest/history/task?processInstanceId=" + pi);
-        mustRefuse(victim, "/engine-rest/history/variable-instance?processInstanceId=" + pi);
+        paths.add("/engine-rest/process-instance/" + pi);
+        paths.add("/engine-rest/process-instance/" + pi + "/variables");
+        paths.add("/engine-rest/history/process-instance?processInstanceBusinessKey=" + bk);
+        paths.add("/engine-rest/history/task?processInstanceId=" + pi);
+        paths.add("/engine-rest/history/variable-instance?processInstanceId=" + pi);
       }
-      mustRefuse(victim, "/api/reports/" + MONTH + "/" + victim + "/report.pdf");
-      mustRefuse(victim, "/api/reports/" + MONTH + "/" + victim + "/scan.pdf");
+      paths.add("/api/reports/" + MONTH + "/" + victim + "/report.pdf");
+      paths.add("/api/reports/" + MONTH + "/" + victim + "/scan.pdf");
+      for (int i = 0; i < paths.size(); i++) {
+        if (share < 0 || i % 2 == share) {
+          mustRefuse(victim, paths.get(i));
+        }
+      }
     }
 
     /** A city bureau's own school: its instances, history and documents are the city's to see. */
