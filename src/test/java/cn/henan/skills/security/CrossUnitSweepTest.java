@@ -82,7 +82,8 @@ class CrossUnitSweepTest {
   @Autowired QuotaDistribution quotas;
   @Autowired ReportDocuments documents;
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** Time spent per kind of request (path without ids), for the summary. */
+  private final Map<String, AtomicLong> nanosByKind = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, List<Target>> targets = new LinkedHashMap<>();
   private final List<String> provincialUnits = new ArrayList<>();
   private HttpClient client;
@@ -199,6 +200,8 @@ class CrossUnitSweepTest {
     System.out.printf(Locale.ROOT, "cross-unit sweep (%s): %,d pairs (%d attacking units, both users), %,d requests, "
             + "%,d refused, %,d own/own-school reads allowed, %d s on %d threads%n", full ? "full" : "sample seed " + SEED,
         pairs.size(), victimsByAttacker.size(), requests.get(), refused.get(), allowed.get(), seconds, THREADS);
+    nanosByKind.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+        .limit(6).forEach(e -> System.out.printf(Locale.ROOT, "  %-60s %6.1f s%n", e.getKey(), e.getValue().get() / 1e9));
     assertThat(failures).as("%d of %d requests answered wrongly", failures.size(), requests.get()).isEmpty();
     assertThat(pairs.size()).isGreaterThanOrEqualTo(full ? 171 * 170 : SAMPLE_PAIRS);
     assertThat(refused.get() + allowed.get()).isEqualTo(requests.get());
@@ -399,8 +402,10 @@ class CrossUnitSweepTest {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
           .header("Authorization", authorization).header("Accept", "application/json, application/pdf")
           .timeout(Duration.ofSeconds(60)).GET().build();
+      long started = System.nanoTime();
       try {
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        nanosByKind.computeIfAbsent(kind(path), k -> new AtomicLong()).addAndGet(System.nanoTime() - started);
         return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.ISO_8859_1));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -460,6 +465,12 @@ class CrossUnitSweepTest {
     Map<String, Object> form = new HashMap<>(Driver.reportFigures(quota.training() / 10,
         quota.certification() / 10, 0, quota.onePlusX() == null ? 0 : quota.onePlusX() / 10));
     return form;
+  }
+
+  /** A path with its ids and query values left out. */
+  private static String kind(String path) {
+    return path.replaceAll("=[^&]*", "=").replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}")
+        .replaceAll("/u\\d{3}(-s\\d{2})?/", "/{unit}/");
   }
 
   private static String encode(String text) {
