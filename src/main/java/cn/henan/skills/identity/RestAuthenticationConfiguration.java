@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * {@code /engine-rest} (open by default in Camunda) requires HTTP Basic credentials of the engine's identity service;
@@ -14,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
+  /** The REST authentication runs at this order, the filters that need the signed-in user after it. */
+  static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
@@ -23,6 +26,7 @@ class RestAuthenticationConfiguration {
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(AUTHENTICATION_ORDER);
     return registration;
   }
 
@@ -32,6 +36,27 @@ class RestAuthenticationConfiguration {
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
     registration.setName("skills-henan-api-authentication");
     registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  /** Province-wide statistics (engine REST, the webapps' engine API, the Cockpit plugin API) for province and admins. */
+  @Bean
+  FilterRegistrationBean<AggregatesFilter> aggregatesFilter(ProcessEngine engine) {
+    FilterRegistrationBean<AggregatesFilter> registration = new FilterRegistrationBean<>(new AggregatesFilter(engine));
+    registration.setName("skills-henan-aggregates");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(AUTHENTICATION_ORDER + 10);
+    return registration;
+  }
+
+  /** A password change that breaks Camunda's password policy: 400 with a sentence (Camunda would answer 500). */
+  @Bean
+  FilterRegistrationBean<PasswordPolicyFilter> passwordPolicyFilter(ProcessEngine engine) {
+    FilterRegistrationBean<PasswordPolicyFilter> registration =
+        new FilterRegistrationBean<>(new PasswordPolicyFilter(engine));
+    registration.setName("skills-henan-password-policy");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(AUTHENTICATION_ORDER + 20);
     return registration;
   }
 }
