@@ -70,6 +70,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -172,7 +173,7 @@ class TrustBoundary extends CommandInterceptor {
     } else if (command instanceof SaveTaskCmd) {
       checkTaskChange(CommandFields.read(command, "task"), person);
     } else if (command instanceof SaveUserCmd) {
-      checkProfile(CommandFields.read(command, "user"));
+      checkProfile(command, CommandFields.read(command, "user"));
     } else if (ADMINISTRATION.stream().anyMatch(type -> type.isInstance(command))) {
       throw new Refusal("这项操作只有流程管理员可以执行：请在任务表单中办理。");
     }
@@ -296,12 +297,22 @@ class TrustBoundary extends CommandInterceptor {
   }
 
   /** A person may change their password (under the password policy), not the name and e-mail an administrator set. */
-  private void checkProfile(User changed) {
+  private void checkProfile(Command<?> command, User changed) {
     User stored = asSystem(() -> identity().createUserQuery().userId(changed.getId()).singleResult());
     if (stored != null && (!Objects.equals(stored.getFirstName(), changed.getFirstName())
         || !Objects.equals(stored.getLastName(), changed.getLastName())
         || !Objects.equals(stored.getEmail(), changed.getEmail()))) {
       throw new Refusal("姓名和电子邮箱由管理员维护，本人不能修改；如需更正，请联系管理员。");
+    }
+    // checked here so that a weak password is a refusal (Camunda itself answers 500 with its exception's name)
+    if (engine.isEnablePasswordPolicy() && changed instanceof UserEntity entity && entity.hasNewPassword()
+        && !Boolean.TRUE.equals(CommandFields.read(command, "skipPasswordPolicy"))) {
+      String password = CommandFields.read(entity, "newPassword");
+      if (!asSystem(() -> identity().checkPasswordAgainstPolicy(password, stored == null ? changed : stored))
+          .isValid()) {
+        throw new Refusal("新密码不符合密码规则：至少 10 个字符，须含大写字母、小写字母、数字和特殊字符，"
+            + "且不得包含用户名、姓名或电子邮箱。");
+      }
     }
   }
 

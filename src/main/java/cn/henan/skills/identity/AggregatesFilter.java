@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,9 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -87,15 +83,7 @@ class AggregatesFilter extends OncePerRequestFilter {
 
   private Optional<Viewer> viewer(HttpServletRequest request, boolean webapp) {
     if (webapp) {
-      HttpSession session = request.getSession(false);
-      Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-      org.camunda.bpm.webapp.impl.security.auth.Authentication signedIn = authentications == null ? null
-          : authentications.getAuthenticationForProcessEngine(engine.getName());
-      if (signedIn instanceof UserAuthentication user) {
-        return Optional.of(new Viewer(user.getIdentityId(),
-            user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds())));
-      }
-      return Optional.empty();
+      return WebappSessions.viewer(engine, request.getSession(false));
     }
     Authentication current = engine.getIdentityService().getCurrentAuthentication();
     if (current == null || current.getUserId() == null) {

@@ -4,18 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,7 +35,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<Viewer> viewer = fromBasic(request);
     if (viewer.isEmpty() && (READING.contains(request.getMethod()) || isCheckOnly(request))) {
-      viewer = fromWebappSession(request.getSession(false));
+      viewer = WebappSessions.viewer(engine, request.getSession(false));
     }
     if (viewer.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -72,17 +67,4 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     return Optional.of(new Viewer(user, AuthenticationUtil.getGroupsOfUser(engine, user)));
   }
 
-  private Optional<Viewer> fromWebappSession(HttpSession session) {
-    if (session == null) {
-      return Optional.empty();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication authentication = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(engine.getName());
-    if (authentication instanceof UserAuthentication user) {
-      List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-      return Optional.of(new Viewer(user.getIdentityId(), groups));
-    }
-    return Optional.empty();
-  }
 }

@@ -48,15 +48,4 @@ class RestAuthenticationConfiguration {
     registration.setOrder(AUTHENTICATION_ORDER + 10);
     return registration;
   }
-
-  /** A password change that breaks Camunda's password policy: 400 with a sentence (Camunda would answer 500). */
-  @Bean
-  FilterRegistrationBean<PasswordPolicyFilter> passwordPolicyFilter(ProcessEngine engine) {
-    FilterRegistrationBean<PasswordPolicyFilter> registration =
-        new FilterRegistrationBean<>(new PasswordPolicyFilter(engine));
-    registration.setName("skills-henan-password-policy");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(AUTHENTICATION_ORDER + 20);
-    return registration;
-  }
 }
