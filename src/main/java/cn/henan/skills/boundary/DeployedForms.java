@@ -8,40 +8,44 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 
 /**
  * The fields of the form Tasklist shows for a task or a start event, read from the deployed form (the same
- * {@code deployed-form} Tasklist loads). Parsed forms are cached by their content, so a redeployed form counts at once.
+ * {@code deployed-form} Tasklist loads) by the engine's own commands, without their authorization checks: which fields
+ * a form has is no secret, and the command that follows checks the person's rights. Parsed forms are cached by their
+ * content, so a redeployed form counts at once.
  */
 class DeployedForms {
   private static final int CACHE_LIMIT = 512;
 
-  private final Supplier<FormService> forms;
-  private final Supplier<TaskService> tasks;
+  private final Supplier<CommandExecutor> engine;
   private final Map<String, FormFields> parsed = new ConcurrentHashMap<>();
 
-  DeployedForms(Supplier<FormService> forms, Supplier<TaskService> tasks) {
-    this.forms = forms;
-    this.tasks = tasks;
+  /** The engine's command executor, asked for when needed: the boundary exists before the engine is built. */
+  DeployedForms(Supplier<CommandExecutor> engine) {
+    this.engine = engine;
   }
 
-  /** The task's form fields, or null when this person cannot see such a task (the engine then answers). */
+  /** The task's form fields, or null when there is no such task (the engine then answers). */
   FormFields ofTask(String taskId) {
-    if (taskId == null || tasks.get().createTaskQuery().taskId(taskId).count() == 0) {
-      return null;
-    }
-    return fields(() -> forms.get().getDeployedTaskForm(taskId));
+    return taskId == null ? null : fields(new TaskForm(taskId));
   }
 
   FormFields ofStart(String processDefinitionId) {
-    return fields(() -> forms.get().getDeployedStartForm(processDefinitionId));
+    return fields(new StartForm(processDefinitionId));
   }
 
-  private FormFields fields(Supplier<InputStream> form) {
+  private FormFields fields(Command<InputStream> form) {
     byte[] content;
-    try (InputStream in = form.get()) {
+    try (InputStream in = engine.get().execute(form)) {
+      if (in == null) {
+        return null;
+      }
       content = in.readAllBytes();
     } catch (BadUserRequestException e) {
       // no form (or none deployed): nothing may be written
@@ -53,5 +57,32 @@ class DeployedForms {
       parsed.clear();
     }
     return parsed.computeIfAbsent(Digests.sha256Hex(content), k -> FormFields.parse(content));
+  }
+
+  private static final class TaskForm extends GetDeployedTaskFormCmd {
+    TaskForm(String taskId) {
+      super(taskId);
+    }
+
+    @Override
+    public InputStream execute(CommandContext commandContext) {
+      return commandContext.getTaskManager().findTaskById(taskId) == null ? null : super.execute(commandContext);
+    }
+
+    @Override
+    protected void checkAuthorization() {
+      // which fields a form has is no secret; the command that follows checks the person's rights
+    }
+  }
+
+  private static final class StartForm extends GetDeployedStartFormCmd {
+    StartForm(String processDefinitionId) {
+      super(processDefinitionId);
+    }
+
+    @Override
+    protected void checkAuthorization() {
+      // as above
+    }
   }
 }

@@ -115,7 +115,7 @@ class TrustBoundary extends CommandInterceptor {
 
   TrustBoundary(ProcessEngineConfigurationImpl engine) {
     this.engine = engine;
-    this.forms = new DeployedForms(engine::getFormService, engine::getTaskService);
+    this.forms = new DeployedForms(engine::getCommandExecutorTxRequired);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package cn.henan.skills.report;
 
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,17 +26,10 @@ class MonthlyReportFormData implements TaskListener {
     reports.open(period, unitCode);
     MonthlyReportForms.Context context = forms.context(period, unitCode);
     DelegateExecution execution = task.getExecution();
-    setIfChanged(execution, "reportContext", forms.fillContext(context));
-    setIfChanged(execution, "trainingBefore", context.acceptedBefore().training());
-    setIfChanged(execution, "certificationBefore", context.acceptedBefore().certification());
-    setIfChanged(execution, "advancedBefore", context.acceptedBefore().advanced());
-    setIfChanged(execution, "onePlusXBefore", context.acceptedBefore().onePlusX());
-  }
-
-  // a claim usually changes nothing: writing the same value again would cost an update and a history row
-  private static void setIfChanged(DelegateExecution execution, String name, Object value) {
-    if (!Objects.equals(execution.getVariable(name), value)) {
-      execution.setVariable(name, value);
-    }
+    ReportVariables.setIfChanged(execution, "reportContext", forms.fillContext(context));
+    ReportVariables.setIfChanged(execution, "trainingBefore", context.acceptedBefore().training());
+    ReportVariables.setIfChanged(execution, "certificationBefore", context.acceptedBefore().certification());
+    ReportVariables.setIfChanged(execution, "advancedBefore", context.acceptedBefore().advanced());
+    ReportVariables.setIfChanged(execution, "onePlusXBefore", context.acceptedBefore().onePlusX());
   }
 }

@@ -1,6 +1,7 @@
 package cn.henan.skills.report;
 
 import cn.henan.skills.unit.UnitKeys;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -27,6 +28,16 @@ final class ReportVariables {
   static String unitCode(DelegateExecution execution) {
     return UnitKeys.unitCodeOf(execution.getProcessBusinessKey())
         .orElseThrow(() -> new IllegalStateException("业务键“" + execution.getProcessBusinessKey() + "”没有指明单位。"));
+  }
+
+  /**
+   * Sets what a form shows, where the instance holds it, only when it differs: a task opening usually changes
+   * nothing, and writing the same value again costs an update and history rows.
+   */
+  static void setIfChanged(DelegateExecution execution, String name, Object value) {
+    if (!Objects.equals(execution.getVariable(name), value)) {
+      execution.setVariable(name, value);
+    }
   }
 
   static String text(VariableScope scope, String name) {

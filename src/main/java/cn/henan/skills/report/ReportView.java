@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
  * Create listener of the tasks that show a submitted report (组长签字, 撤回月报, 上传盖章扫描件 and both reviews):
  * what the form shows — unit, month, version, the summary of the figures, the PDF and scan links and the scan notice
  * — is built here from the stored report version (JPA {@link MonthlyReport}, its documents, the unit registry) and
- * set on the task itself, overwriting whatever is there and shadowing any variable of the same name further up. So
- * the leader signs, and the reviewers review, exactly what the database holds.
+ * overwrites whatever the instance holds under those names (written only when it differs: the withdraw task and
+ * the reviews usually find the values the sign task already set). So the leader signs, and the reviewers review,
+ * exactly what the database holds.
  */
 @Component("reportView")
 class ReportView implements TaskListener {
@@ -33,13 +34,13 @@ class ReportView implements TaskListener {
         .orElseThrow(() -> new IllegalStateException("月报 " + key + " 不存在。"));
     MonthlyReportForms.Context context = forms.context(period, ReportVariables.unitCode(execution));
     ReportDocuments.Links links = documents.linksOfCurrentVersion(key);
-    task.setVariableLocal("unitName", context.unit().getName());
-    task.setVariableLocal("year", period.year());
-    task.setVariableLocal("reportMonth", period.month());
-    task.setVariableLocal("reportVersion", report.getVersion());
-    task.setVariableLocal("reportSummary", forms.summary(context, report));
-    task.setVariableLocal("reportPdfUrl", links.reportPdfUrl());
-    task.setVariableLocal("scanUrl", links.scanUrl());
-    task.setVariableLocal("scanNotice", links.scanNotice());
+    ReportVariables.setIfChanged(execution, "unitName", context.unit().getName());
+    ReportVariables.setIfChanged(execution, "year", period.year());
+    ReportVariables.setIfChanged(execution, "reportMonth", period.month());
+    ReportVariables.setIfChanged(execution, "reportVersion", report.getVersion());
+    ReportVariables.setIfChanged(execution, "reportSummary", forms.summary(context, report));
+    ReportVariables.setIfChanged(execution, "reportPdfUrl", links.reportPdfUrl());
+    ReportVariables.setIfChanged(execution, "scanUrl", links.scanUrl());
+    ReportVariables.setIfChanged(execution, "scanNotice", links.scanNotice());
   }
 }

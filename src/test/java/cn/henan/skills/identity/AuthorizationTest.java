@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.TasklistSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -129,24 +130,9 @@ class AuthorizationTest {
 
   @Test
   void aTasklistSessionMayReadTheDomainRestButNotChangeAnything() {
-    // sign in to the webapps as Tasklist does: fetch the XSRF cookie, then post the login form with it
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .map(c -> c.substring(0, c.indexOf(';'))).toList());
-    String xsrf = cookies.replaceAll(".*XSRF-TOKEN=([^;]+).*", "$1");
-    HttpHeaders login = new HttpHeaders();
-    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    login.add(HttpHeaders.COOKIE, cookies);
-    login.add("X-XSRF-TOKEN", xsrf);
-    ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-        HttpMethod.POST, new HttpEntity<>("username=u001-filer&password=demo", login), String.class);
-    assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
-    String session = signedIn.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .filter(c -> c.startsWith("JSESSIONID")).map(c -> c.substring(0, c.indexOf(';'))).findFirst()
-        .orElse(cookies);
-
+    TasklistSession signedIn = TasklistSession.signIn(http, "u001-filer", "demo");
     HttpHeaders withSession = new HttpHeaders();
-    withSession.add(HttpHeaders.COOKIE, session);
+    withSession.add(HttpHeaders.COOKIE, signedIn.cookies());
     assertThat(http.exchange("/api/progress/" + YEAR + "?month=" + YEAR + "-03", HttpMethod.GET,
         new HttpEntity<>(withSession), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.exchange("/api/demo-clock/advance", HttpMethod.POST, new HttpEntity<>(withSession),

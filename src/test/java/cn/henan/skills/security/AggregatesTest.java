@@ -3,6 +3,7 @@ package cn.henan.skills.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.TasklistSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -12,9 +13,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,7 +70,7 @@ class AggregatesTest {
 
   @Test
   void aUnitUserIsRefusedWithASentenceOverBothRestRoots() throws Exception {
-    Session session = signIn("u001-filer", "demo");
+    TasklistSession session = signIn("u001-filer", "demo");
     List<String> refused = new ArrayList<>();
     for (String path : enginePaths()) {
       if (path.equals("/incident/count")) {
@@ -104,7 +102,7 @@ class AggregatesTest {
   void theProvinceAndTheAdministratorReadTheStatistics() {
     for (String user : List.of("province", "leader", "admin")) {
       String password = user.equals("admin") ? "admin" : "demo";
-      Session session = signIn(user, password);
+      TasklistSession session = signIn(user, password);
       for (String path : enginePaths()) {
         if (!provinceReads(path)) {
           continue;
@@ -144,49 +142,8 @@ class AggregatesTest {
     return response.getStatusCode().value() + "(" + body.substring(0, Math.min(body.length(), 70)) + ")";
   }
 
-  /** A signed-in webapp session, as Tasklist or Cockpit has after its login form. */
-  record Session(TestRestTemplate http, String cookies, String xsrf) {
-    ResponseEntity<String> get(String path) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.add(HttpHeaders.COOKIE, cookies);
-      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-      return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
-    ResponseEntity<String> post(String path, String jsonBody) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.add(HttpHeaders.COOKIE, cookies);
-      headers.add("X-XSRF-TOKEN", xsrf);
-      headers.setContentType(MediaType.APPLICATION_JSON);
-      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-      return http.exchange(path, HttpMethod.POST, new HttpEntity<>(jsonBody, headers), String.class);
-    }
-  }
-
-  /** Signs in to the webapps as their login form does: the XSRF cookie first, then the form with its token. */
-  Session signIn(String user, String password) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    List<String> cookies = new ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .map(c -> c.substring(0, c.indexOf(';'))).toList());
-    String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-        .substring("XSRF-TOKEN=".length());
-    HttpHeaders login = new HttpHeaders();
-    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    login.add(HttpHeaders.COOKIE, String.join("; ", cookies));
-    login.add("X-XSRF-TOKEN", xsrf);
-    ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-        HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + password, login), String.class);
-    assertThat(signedIn.getStatusCode()).as("login of " + user).isEqualTo(HttpStatus.OK);
-    for (String set : signedIn.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-      String cookie = set.substring(0, set.indexOf(';'));
-      String name = cookie.substring(0, cookie.indexOf('='));
-      cookies.removeIf(c -> c.startsWith(name + "="));
-      cookies.add(cookie);
-      if (name.equals("XSRF-TOKEN")) {
-        xsrf = cookie.substring(name.length() + 1);
-      }
-    }
-    return new Session(http, String.join("; ", cookies), xsrf);
+  private TasklistSession signIn(String user, String password) {
+    return TasklistSession.signIn(http, user, password);
   }
 
   static JsonNode json(String body) throws Exception {

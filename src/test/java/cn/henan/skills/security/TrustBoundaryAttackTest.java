@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.TasklistSession;
 import cn.henan.skills.report.ReportDocument;
 import cn.henan.skills.report.ReportDocuments;
 import cn.henan.skills.unit.UnitRegistry;
@@ -269,20 +270,19 @@ class TrustBoundaryAttackTest {
   @Test
   @Order(7)
   void tasklistsOwnRestAnswersTheSameSentenceWithoutEnglishWrapping() throws Exception {
-    HttpHeaders session = tasklistSession("u030-leader");
+    TasklistSession session = TasklistSession.signIn(http, "u030-leader", "demo");
     Task fill = driver.task(YEAR + "-03/u030", "u030-filer");
     driver.complete("u030-filer", fill, Driver.reportFigures(50, 40, 20, 5));
     Task sign = driver.task(YEAR + "-03/u030", "u030-leader");
     String path = "/camunda/api/engine/engine/default/task/" + sign.getId() + "/submit-form";
 
-    ResponseEntity<String> forged = http.exchange(path, HttpMethod.POST, new HttpEntity<>(
-        vars(Map.of("signDecision", "approve", "supervisorCode", "u030")).toString(), session), String.class);
+    ResponseEntity<String> forged = session.post(path,
+        vars(Map.of("signDecision", "approve", "supervisorCode", "u030")).toString());
     assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(400);
     assertThat(message(forged)).contains("supervisorCode").doesNotContain("Cannot submit task form");
 
     // a refusal of the step itself (a return without its reason) reads the same way
-    ResponseEntity<String> noReason = http.exchange(path, HttpMethod.POST, new HttpEntity<>(
-        vars(Map.of("signDecision", "return")).toString(), session), String.class);
+    ResponseEntity<String> noReason = session.post(path, vars(Map.of("signDecision", "return")).toString());
     assertThat(noReason.getStatusCode().value()).as(noReason.getBody()).isEqualTo(400);
     assertThat(message(noReason)).contains("退回原因").doesNotContain("Cannot").doesNotContain("ENGINE-");
     assertThat(taskService.createTaskQuery().taskId(sign.getId()).count()).isOne();
@@ -311,37 +311,6 @@ class TrustBoundaryAttackTest {
 
   // --- helpers ---
 
-  /** Signs in to the webapps as Tasklist does (XSRF cookie, login form) and returns headers for its REST calls. */
-  private HttpHeaders tasklistSession(String user) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .map(c -> c.substring(0, c.indexOf(';'))).toList());
-    String xsrf = cookies.replaceAll(".*XSRF-TOKEN=([^;]+).*", "$1");
-    HttpHeaders login = new HttpHeaders();
-    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    login.add(HttpHeaders.COOKIE, cookies);
-    login.add("X-XSRF-TOKEN", xsrf);
-    ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-        HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=demo", login), String.class);
-    assertThat(signedIn.getStatusCode().is2xxSuccessful()).isTrue();
-    // the login starts a new session with a new XSRF token
-    Map<String, String> set = new LinkedHashMap<>();
-    signedIn.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.substring(0, c.indexOf(';')))
-        .forEach(c -> set.put(c.substring(0, c.indexOf('=')), c.substring(c.indexOf('=') + 1)));
-    String jsession = set.get("JSESSIONID");
-    HttpHeaders fetch = new HttpHeaders();
-    fetch.add(HttpHeaders.COOKIE, "JSESSIONID=" + jsession);
-    // the webapps hand out the session's XSRF token on a GET, as Tasklist's first page load does
-    String token = http.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(fetch),
-        String.class).getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11, c.indexOf(';'))).findFirst()
-        .orElse(set.getOrDefault("XSRF-TOKEN", xsrf));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + jsession + "; XSRF-TOKEN=" + token);
-    headers.add("X-XSRF-TOKEN", token);
-    return headers;
-  }
 
   private void openMarch() {
     List<String> unitYears = runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-year")
