@@ -30,11 +30,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * often ({@link LoginThrottle}): 429 with a Chinese sentence and {@code Retry-After}, without asking the engine. It
  * knows nothing of passwords: a sign-in failed when the answer after the chain is 401. Each failure is logged at WARN
  * with the user id and the address, never the password. The address is the request's remote address (behind a
- * reverse proxy, configure Tomcat's RemoteIpValve; X-Forwarded-For is not trusted here).
+ * reverse proxy, configure Tomcat's RemoteIpValve; X-Forwarded-For is not trusted here). Camunda's
+ * {@code POST …/identity/verify}, which lets anyone signed in check any user's password past this throttle, is refused.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
   private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
+  /** Camunda's REST checks any user's password for anyone signed in; nothing here needs it. */
+  private static final Pattern VERIFY = Pattern.compile(
+      "(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/identity/verify/?");
   /** A login form is a few dozen bytes; the user name is looked for in this much of it. */
   private static final int FORM_PREFIX = 8 * 1024;
 
@@ -53,6 +57,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (VERIFY.matcher(path(request)).matches()) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/json;charset=UTF-8");
+      response.getWriter().write("{\"type\":\"Refusal\",\"message\":\"不能通过此接口核对他人的密码，请在登录页登录。\"}");
+      return;
+    }
     HttpServletRequest forward = request;
     Optional<String> user = basicUser(request);
     if (user.isEmpty() && "POST".equals(request.getMethod()) && isWebappLogin(request)) {
@@ -81,8 +91,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   private static boolean isWebappLogin(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return WEBAPP_LOGIN.matcher(path).matches();
+    return WEBAPP_LOGIN.matcher(path(request)).matches();
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 
   private static void refuse(HttpServletResponse response, long retryAfter) throws IOException {

@@ -38,7 +38,8 @@ class RestAuthenticationConfiguration {
     FilterRegistrationBean<LoginThrottleFilter> registration =
         new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
     registration.setName("skills-henan-login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/*",
+        "/camunda/api/engine/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -112,6 +112,20 @@ class LoginThrottleFilterTest {
   }
 
   @Test
+  void camundasPasswordCheckForAnyUserIsRefusedOnEveryPath() throws Exception {
+    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/engine/default/identity/verify",
+        "/camunda/api/engine/engine/default/identity/verify")) {
+      MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+      request.setContentType("application/json");
+      request.setContent("{\"username\":\"admin\",\"password\":\"demo\"}".getBytes(StandardCharsets.UTF_8));
+      MockHttpServletResponse response = new MockHttpServletResponse();
+      filter.doFilter(request, response, engine);
+      assertThat(response.getStatus()).as(path).isEqualTo(403);
+    }
+    assertThat(checked).isEmpty();
+  }
+
+  @Test
   void theUserIdInTheLogHasNoLineBreaks() {
     assertThat(LoginThrottleFilter.printable("admin\nFAKE ENTRY")).isEqualTo("admin?FAKE ENTRY");
     assertThat(LoginThrottleFilter.printable("x".repeat(100))).hasSize(65);

@@ -128,6 +128,18 @@ class LoginThrottleTest {
         + "/camunda/api/admin/auth/user/default/login/tasklist)").doesNotContain(WRONG);
   }
 
+  @Test
+  void camundasPasswordCheckForAnyUserIsRefused() {
+    Map<String, Object> before = lockOf("admin");
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> verify = http.withBasicAuth(FORM_USER, "demo").exchange("/engine-rest/identity/verify",
+        HttpMethod.POST, new HttpEntity<>("{\"username\":\"admin\",\"password\":\"guess\"}", json), String.class);
+    assertThat(verify.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(verify.getBody()).contains("不能通过此接口核对他人的密码");
+    assertThat(lockOf("admin")).isEqualTo(before);
+  }
+
   private void move(int seconds) {
     now = now.plusSeconds(seconds);
     ClockUtil.setCurrentTime(Date.from(now));
