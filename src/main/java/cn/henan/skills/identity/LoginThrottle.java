@@ -33,6 +33,8 @@ public class LoginThrottle {
   private static final class Window {
     final Instant start;
     int failures;
+    /** Sign-ins begun and not yet answered: a flood sent in parallel counts before its answers come back. */
+    int pending;
 
     Window(Instant start) {
       this.start = start;
@@ -59,6 +61,28 @@ public class LoginThrottle {
         retryAfter(pairKey(address, user), limits.failuresPerAddressAndUser(), now));
   }
 
+  /**
+   * Begins a sign-in: 0 when it may go ahead (it then counts as pending until {@link #failed}, {@link #succeeded} or
+   * {@link #ended}), else the seconds until the address may try again — 1 while the sign-ins it has in flight would
+   * reach the limit if they failed.
+   */
+  public synchronized long begin(String address, String user) {
+    Instant now = clock.instant();
+    long retryAfter = retryAfterSeconds(address, user);
+    if (retryAfter > 0) {
+      return retryAfter;
+    }
+    Window byAddress = current(addressKey(address), now);
+    Window byUser = current(pairKey(address, user), now);
+    if (byAddress.failures + byAddress.pending >= limits.failuresPerAddress()
+        || byUser.failures + byUser.pending >= limits.failuresPerAddressAndUser()) {
+      return 1;
+    }
+    byAddress.pending++;
+    byUser.pending++;
+    return 0;
+  }
+
   /** Records a failed sign-in; answers whether the address (or the address for this user) is now held back. */
   public synchronized boolean failed(String address, String user) {
     Instant now = clock.instant();
@@ -69,7 +93,14 @@ public class LoginThrottle {
 
   /** A successful sign-in forgets this address's failures for this user (not the address's other failures). */
   public synchronized void succeeded(String address, String user) {
+    ended(address, user);
     windows.remove(pairKey(address, user));
+  }
+
+  /** A sign-in that neither failed nor succeeded (e.g. refused for another reason) is no longer pending. */
+  public synchronized void ended(String address, String user) {
+    release(addressKey(address));
+    release(pairKey(address, user));
   }
 
   /** Forgets every failure. */
@@ -91,6 +122,21 @@ public class LoginThrottle {
   }
 
   private boolean count(String key, int limit, Instant now) {
+    release(key);
+    Window window = current(key, now);
+    window.failures++;
+    return window.failures >= limit;
+  }
+
+  private void release(String key) {
+    Window window = windows.get(key);
+    if (window != null && window.pending > 0) {
+      window.pending--;
+    }
+  }
+
+  /** The key's window now, a new one if it had none or its window has passed. */
+  private Window current(String key, Instant now) {
     Window window = windows.get(key);
     if (window == null || !current(window, now)) {
       windows.remove(key);
@@ -98,8 +144,7 @@ public class LoginThrottle {
       window = new Window(now);
       windows.put(key, window);
     }
-    window.failures++;
-    return window.failures >= limit;
+    return window;
   }
 
   // a clock moved back (tests, the demo clock) ends a window as much as time passing does
@@ -112,8 +157,10 @@ public class LoginThrottle {
       return;
     }
     windows.values().removeIf(window -> !current(window, now));
+    // a tenth more than needed, so that a full map is swept once in a while, not on every new address
+    int keep = limits.maxTracked() - Math.max(1, limits.maxTracked() / 10);
     Iterator<Window> oldest = windows.values().iterator();
-    while (windows.size() >= limits.maxTracked() && oldest.hasNext()) {
+    while (windows.size() > keep && oldest.hasNext()) {
       oldest.next();
       oldest.remove();
     }

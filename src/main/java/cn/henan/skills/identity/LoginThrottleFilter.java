@@ -75,18 +75,25 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       return;
     }
     String from = address.apply(request);
-    long retryAfter = throttle.retryAfterSeconds(from, user.get());
+    long retryAfter = throttle.begin(from, user.get());
     if (retryAfter > 0) {
       refuse(response, retryAfter);
       return;
     }
-    chain.doFilter(forward, response);
-    if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-      boolean heldBack = throttle.failed(from, user.get());
-      log.warn("Failed sign-in of user '{}' from {} ({} {}){}", printable(user.get()), from, request.getMethod(),
-          request.getRequestURI(), heldBack ? "; this address is held back for a while" : "");
-    } else if (response.getStatus() < 400) {
-      throttle.succeeded(from, user.get());
+    int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    try {
+      chain.doFilter(forward, response);
+      status = response.getStatus();
+    } finally {
+      if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+        boolean heldBack = throttle.failed(from, user.get());
+        log.warn("Failed sign-in of user '{}' from {} ({} {}){}", printable(user.get()), from, request.getMethod(),
+            request.getRequestURI(), heldBack ? "; this address is held back for a while" : "");
+      } else if (status < 400) {
+        throttle.succeeded(from, user.get());
+      } else {
+        throttle.ended(from, user.get());
+      }
     }
   }
 

@@ -98,6 +98,21 @@ class LoginThrottleFilterTest {
   }
 
   @Test
+  void signInsSentInParallelCountBeforeTheirAnswersComeBack() {
+    for (int i = 0; i < 10; i++) {
+      assertThat(throttle.begin("10.0.0.8", "u005-filer")).as("in flight " + i).isZero();
+    }
+    assertThat(throttle.begin("10.0.0.8", "u005-filer")).as("ten already in flight").isEqualTo(1);
+    throttle.ended("10.0.0.8", "u005-filer"); // e.g. a 403
+    assertThat(throttle.begin("10.0.0.8", "u005-filer")).isZero();
+    for (int i = 0; i < 10; i++) {
+      throttle.failed("10.0.0.8", "u005-filer");
+    }
+    assertThat(throttle.begin("10.0.0.8", "u005-filer")).isEqualTo(60);
+    assertThat(throttle.begin("10.0.0.8", "u006-filer")).as("the address has 10 of its 20").isZero();
+  }
+
+  @Test
   void aClockMovedBackEndsTheWindowAndTheMapStaysBounded() {
     for (int i = 0; i < 10; i++) {
       throttle.failed("10.0.0.7", "u004-filer");
