@@ -3,6 +3,9 @@ package cn.henan.skills.identity;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,29 @@ import org.springframework.core.Ordered;
 class RestAuthenticationConfiguration {
   /** The REST authentication runs at this order, the filters that need the signed-in user after it. */
   static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+  /** Failed sign-ins per client address, on the engine's clock (real time in production). */
+  @Bean
+  LoginThrottle loginThrottle(Clock clock,
+      @Value("${skills-henan.login-throttle.failures-per-address:20}") int failuresPerAddress,
+      @Value("${skills-henan.login-throttle.failures-per-user:10}") int failuresPerAddressAndUser,
+      @Value("${skills-henan.login-throttle.window:60s}") Duration window,
+      @Value("${skills-henan.login-throttle.max-tracked:20000}") int maxTracked) {
+    return new LoginThrottle(
+        new LoginThrottle.Limits(failuresPerAddress, failuresPerAddressAndUser, window, maxTracked), clock);
+  }
+
+  /** Before every sign-in (Basic on the two REST APIs, the webapps' login form) and before anything else. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.setName("skills-henan-login-throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/*",
+        "/camunda/api/engine/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
