@@ -1,0 +1,259 @@
+package cn.henan.skills.robustness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The packaged application as a second process (profile {@code postgres}, job executor on, real time) against a
+ * PostgreSQL server of the test's own, both started, killed and restarted by the test; and the year's round driven
+ * over REST as its users would. For the tests that a crash or an outage must not break.
+ */
+final class ApplicationProcess implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final int year;
+  private final Path workDirectory;
+  private final int port;
+  private final int databasePort;
+  private EmbeddedPostgres postgres;
+  private Process app;
+  private final AtomicReference<String> lastAnswer = new AtomicReference<>("none");
+
+  ApplicationProcess(int year) throws IOException {
+    this.year = year;
+    workDirectory = Files.createTempDirectory("application-process");
+    port = freePort();
+    databasePort = freePort();
+    postgres = database();
+  }
+
+  // never "clean": zonky would delete the data directory when the server stops, and the restart would find it empty
+  private EmbeddedPostgres database() throws IOException {
+    return EmbeddedPostgres.builder().setRegisterShutdownHook(false).setPort(databasePort)
+        .setDataDirectory(workDirectory.resolve("postgres")).setCleanDataDirectory(false).start();
+  }
+
+  void stopDatabase() throws IOException {
+    postgres.close();
+  }
+
+  void startDatabase() throws IOException {
+    postgres = database();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (app != null) {
+      app.destroyForcibly().waitFor();
+    }
+    postgres.close();
+    FileSystemUtils.deleteRecursively(workDirectory);
+  }
+
+  /** kill -9. */
+  void kill() throws InterruptedException {
+    app.destroyForcibly().waitFor();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  void start(String run) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // the test's classpath (Surefire lists some entries twice: the models would be found twice)
+    String classpath = String.join(File.pathSeparator, new LinkedHashSet<>(
+        List.of(System.getProperty("java.class.path").split(File.pathSeparator))));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", classpath,
+        "cn.henan.skills.SkillsHenanApplication", "--spring.profiles.active=postgres", "--server.port=" + port,
+        // a job locked by the killed process is taken up again after this long (production: application.yml)
+        "--camunda.bpm.job-execution.lock-time-in-millis=5000"));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true).redirectOutput(workDirectory.resolve(run + ".log").toFile());
+    builder.environment().put("SKILLS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
+    builder.environment().put("SKILLS_DB_USER", "postgres");
+    builder.environment().put("SKILLS_DB_PASSWORD", "");
+    builder.environment().put("SKILLS_DEMO_USERS", "true");
+    app = builder.start();
+    try {
+      awaitStarted(app, run);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(run + " not ready, last answer: " + lastAnswer.get(), e);
+    }
+  }
+
+  private void awaitStarted(Process process, String run) {
+    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      if (!process.isAlive()) {
+        throw new AssertionError("the application stopped: see " + workDirectory.resolve(run + ".log"));
+      }
+      try {
+        // ready once the models are deployed and the unit users seeded (both after the web server starts)
+        HttpResponse<String> ready = get("admin", "/engine-rest/user/u171-leader/profile");
+        lastAnswer.set(ready.statusCode() + " " + ready.body());
+        return ready.statusCode() == 200
+            && get("admin", "/engine-rest/process-definition/key/monthly-report").statusCode() == 200;
+      } catch (IOException notYet) {
+        return false;
+      }
+    });
+  }
+
+  /** Waits until the job executor has nothing left that is due. */
+  void awaitIdle() {
+    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        .until(() -> sql("select count(*) from act_ru_job where (duedate_ is null or duedate_ <= now())"
+            + " and retries_ > 0 and suspension_state_ = 1") == 0);
+  }
+
+  // --- the round, as its users over REST ---
+
+  void publish(String rows) throws Exception {
+    ObjectNode variables = JSON.createObjectNode();
+    variables.set("year", JSON.createObjectNode().put("value", year).put("type", "Integer"));
+    variables.set("allocationSource", JSON.createObjectNode().put("value", "upload"));
+    ObjectNode file = JSON.createObjectNode().put("type", "File").put("value", Base64.getEncoder().encodeToString(
+        ("单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n" + rows)
+            .getBytes(StandardCharsets.UTF_8)));
+    file.set("valueInfo", JSON.createObjectNode().put("filename", year + ".csv"));
+    variables.set("allocationFile", file);
+    ok(post("province", "/engine-rest/process-definition/key/quota-distribution/start",
+        JSON.createObjectNode().set("variables", variables)));
+    complete("leader", String.valueOf(year), Map.of("approvalDecision", "approve"));
+    await().atMost(Duration.ofMinutes(1)).until(() -> !tasks("u029-filer", year + "/u029").isEmpty());
+  }
+
+  void receive(String unit) throws Exception {
+    await().atMost(Duration.ofMinutes(1)).until(() -> !tasks(unit + "-filer", year + "/" + unit).isEmpty());
+    complete(unit + "-filer", year + "/" + unit, Map.of("annualTaskAcknowledged", true));
+  }
+
+  void fill(String unit, String month) throws Exception {
+    complete(unit + "-filer", month + "/" + unit, Map.of("institutionsCollegeLevel", 1, "institutionsAppraisal", 0,
+        "institutionsSocial", 0, "institutionsSpecial", 0, "trainingMonth", 20, "certificationMonth", 10,
+        "advancedMonth", 5, "onePlusXMonth", 2, "filerName", "张敏", "filerPhone", "0371-69691788"));
+  }
+
+  void sign(String unit, String month) throws Exception {
+    complete(unit + "-leader", month + "/" + unit, Map.of("signDecision", "approve"));
+  }
+
+  void uploadScan(String unit, String month) throws Exception {
+    HttpResponse<byte[]> pdf = HTTP.send(request(unit + "-filer", "/api/reports/" + month + "/" + unit + "/report.pdf")
+        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    ObjectNode scan = JSON.createObjectNode().put("type", "File")
+        .put("value", Base64.getEncoder().encodeToString(pdf.body()));
+    scan.set("valueInfo", JSON.createObjectNode().put("filename", "scan.pdf").put("mimeType", "application/pdf"));
+    ObjectNode variables = JSON.createObjectNode();
+    variables.set("stampedScan", scan);
+    String task = tasks(unit + "-filer", month + "/" + unit).get(0).get("id").asText();
+    ok(post(unit + "-filer", "/engine-rest/task/" + task + "/complete",
+        JSON.createObjectNode().set("variables", variables)));
+  }
+
+  /** Completes the one open task of the instance that this user may do. */
+  void complete(String user, String businessKey, Map<String, ?> values) throws Exception {
+    List<JsonNode> open = tasks(user, businessKey);
+    assertThat(open).as(user + " in " + businessKey).hasSize(1);
+    ObjectNode variables = JSON.createObjectNode();
+    values.forEach((name, value) -> variables.set(name, JSON.createObjectNode().set("value", JSON.valueToTree(value))));
+    ok(post(user, "/engine-rest/task/" + open.get(0).get("id").asText() + "/complete",
+        JSON.createObjectNode().set("variables", variables)));
+  }
+
+  List<JsonNode> tasks(String user, String businessKey) throws Exception {
+    List<JsonNode> tasks = new ArrayList<>();
+    JSON.readTree(get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey).body())
+        .forEach(tasks::add);
+    return tasks;
+  }
+
+  /** Every open task of the year's reports, by business key, as the province sees them. */
+  Map<String, List<String>> openTasks() throws Exception {
+    Map<String, List<String>> open = new TreeMap<>();
+    for (String key : reportKeys()) {
+      open.put(key, tasksOfReport(key));
+    }
+    return open;
+  }
+
+  List<String> tasksOfReport(String key) throws Exception {
+    return rows("select t.name_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+        + " where e.business_key_ = '" + key + "'");
+  }
+
+  List<String> reportKeys() throws Exception {
+    return rows("select e.business_key_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_"
+        + " where d.key_ = 'monthly-report' and e.id_ = e.proc_inst_id_ and e.business_key_ like '" + year
+        + "-%' order by 1");
+  }
+
+  // --- plumbing ---
+
+  long sql(String query) throws Exception {
+    return Long.parseLong(rows(query).get(0));
+  }
+
+  List<String> rows(String query) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  HttpRequest.Builder request(String user, String path) {
+    String password = "admin".equals(user) ? "admin" : "demo";
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+            .getBytes(StandardCharsets.UTF_8)));
+  }
+
+  HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+    return HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String user, String path, JsonNode body) throws Exception {
+    return HTTP.send(request(user, path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void ok(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isBetween(200, 299);
+  }
+}
