@@ -1,7 +1,9 @@
 package cn.henan.skills.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ class CrashRecoveryTest {
 
       // u030 receives its year: ten opening timers fall due at once, and the process dies among them
       app.receive("u030");
+      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+          .until(() -> app.reportKeys().stream().anyMatch(k -> k.endsWith("/u030")));
       app.kill();
       long openedBeforeTheCrash = app.reportKeys().stream().filter(k -> k.endsWith("/u030")).count();
 
