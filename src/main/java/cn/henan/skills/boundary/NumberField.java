@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -39,12 +41,18 @@ public record NumberField(String key, String label, boolean integer, long min, l
 
   /** Null when {@code sent} is a fitting number (or nothing), otherwise the Chinese refusal naming the field. */
   public String refusal(Object sent) {
+    if (sent instanceof SerializableValue || sent instanceof FileValue) {
+      return sentence(); // an object, JSON or a file is no number (and is never deserialized here)
+    }
     Object value = sent instanceof TypedValue typed ? typed.getValue() : sent;
     if (value == null || value instanceof String s && s.isBlank()) {
       return null; // an empty field: the step's own rules say it must be filled
     }
-    return fits(value) ? null : "未作任何更改：“" + label + "” 必须是 " + min + " 到 " + max + " 之间的"
-        + (integer ? "整数" : "数") + "。";
+    return fits(value) ? null : sentence();
+  }
+
+  private String sentence() {
+    return "未作任何更改：“" + label + "” 必须是 " + min + " 到 " + max + " 之间的" + (integer ? "整数" : "数") + "。";
   }
 
   private boolean fits(Object value) {

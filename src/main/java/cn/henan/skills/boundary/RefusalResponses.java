@@ -32,6 +32,8 @@ class RefusalResponses extends OncePerRequestFilter {
   /** Request bodies kept for reading the variable names back (a file variable's body may be larger; then none). */
   private static final int INSPECTED_BODY = 1 << 20;
   private static final Pattern CONVERSION = Pattern.compile("Cannot convert value .{0,200}? of type '([A-Za-z]{1,20})'");
+  private static final String BAD_JSON_SENTENCE =
+      "未作任何更改：提交的内容不是有效的 JSON，或其中的数字、文字超出了允许的长度。";
   private static final Pattern BAD_JSON = Pattern.compile("Unrecognized token|Unexpected character|Cannot deserialize|"
       + "Number value length|String value length|exceeds the maximum|Unexpected end-of-input|JsonParseException|"
       + "JsonMappingException|MismatchedInputException");
@@ -87,8 +89,11 @@ class RefusalResponses extends OncePerRequestFilter {
       return new Refusal("未作任何更改：" + what + " 不能按声明的类型 " + type.replaceAll("[^A-Za-z]", "")
           + " 读取（数字过大、不是数字或格式不对），请按表单填写。");
     }
+    if (message.contains("Unsupported value type") || message.contains("Java serialization format is prohibited")) {
+      return new Refusal("未作任何更改：提交的值的类型（type）不受支持，请按表单填写。");
+    }
     if (BAD_JSON.matcher(message).find()) {
-      return new Refusal("未作任何更改：提交的内容不是有效的 JSON，或其中的数字、文字超出了允许的长度。");
+      return new Refusal(BAD_JSON_SENTENCE);
     }
     return null;
   }

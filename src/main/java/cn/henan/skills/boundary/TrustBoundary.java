@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -150,8 +151,11 @@ class TrustBoundary extends CommandInterceptor {
         || command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
         || command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd ? "taskId"
         : command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd ? "entityId" : null;
+    // the loser of two completions at once may also fail the authorization check: the winner removed the task's
+    // candidate links between the loser reading the task and checking its rights
     if (taskField == null || !(failure instanceof OptimisticLockingException
-        || failure instanceof NullValueException || failure instanceof NotFoundException)) {
+        || failure instanceof NullValueException || failure instanceof NotFoundException
+        || failure instanceof AuthorizationException)) {
       return null;
     }
     String taskId = CommandFields.read(command, taskField);

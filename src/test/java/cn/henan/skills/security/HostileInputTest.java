@@ -71,7 +71,7 @@ class HostileInputTest {
     String slowest = MILLIS.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() + " "
         + e.getValue() + " ms").orElse("-");
     System.out.printf("hostile input: %d cases refused, slowest %s%n  %s%n", CASES.size(), slowest,
-        String.join("\n  ", CASES));
+        String.join("\n  ", CASES.stream().map(c -> c + " " + MILLIS.get(c) + " ms").toList()));
   }
 
   @Test
@@ -126,6 +126,19 @@ class HostileInputTest {
         HttpMethod.PUT, "{\"value\":1e50000000}", "培训（人次）");
     refused("huge exponent (POST variables)", "u029-filer", "/task/" + fill.getId() + "/variables",
         HttpMethod.POST, "{\"modifications\":{\"onePlusXMonth\":{\"value\":9e2147483647}}}", "1\\+X");
+    hostile.clear();
+    hostile.put("serialized Java object", "{\"value\":\"rO0ABXNyAA5qYXZhLmxhbmcuTG9uZw==\",\"type\":\"Object\","
+        + "\"valueInfo\":{\"objectTypeName\":\"java.lang.Long\",\"serializationDataFormat\":"
+        + "\"application/x-java-serialized-object\"}}");
+    hostile.put("file instead of a number", "{\"value\":\"MTAw\",\"type\":\"File\",\"valueInfo\":{\"filename\":"
+        + "\"a.txt\"}}");
+    hostile.put("unknown type", "{\"value\":100,\"type\":\"Evil\"}");
+    hostile.put("array", "{\"value\":[1,2]}");
+    hostile.put("object", "{\"value\":{\"a\":1}}");
+    for (Map.Entry<String, String> attack : hostile.entrySet()) {
+      refused(attack.getKey() + " (complete)", "u029-filer", "/task/" + fill.getId() + "/complete",
+          fillBody("trainingMonth", attack.getValue()), "培训（人次）|trainingMonth|类型|JSON|type");
+    }
     refused("institutions over the bound (complete)", "u029-filer", "/task/" + fill.getId() + "/complete",
         fillBody("institutionsSocial", "{\"value\":1000000000000}"), "面向社会人员");
 
