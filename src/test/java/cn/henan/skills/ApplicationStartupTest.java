@@ -43,7 +43,9 @@ class ApplicationStartupTest {
   void theDashboardAndTheDemoClockPagesAnswer() {
     ResponseEntity<String> dashboard = http.getForEntity("/dashboard.html", String.class);
     assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(dashboard.getBody()).contains("进度看板").contains("/api/evaluation/").contains("attachment2.xlsx");
+    assertThat(dashboard.getBody()).contains("进度看板").contains("<script src=\"/dashboard.js\">");
+    assertThat(http.getForEntity("/dashboard.js", String.class).getBody()).contains("/api/evaluation/")
+        .contains("attachment2.xlsx");
     assertThat(http.getForEntity("/demo-clock.html", String.class).getBody()).contains("演示时钟");
     assertThat(http.getForEntity("/camunda/app/welcome/scripts/config.js", String.class).getBody())
         .as("linked from the Camunda welcome page").contains("href: '/dashboard.html'");

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
  * ({@code display}: read-only or disabled fields, which Tasklist may send back unchanged). Read from the deployed
  * form itself, so a changed form changes what may be written without a change in Java.
  */
-public record FormFields(Set<String> writable, Set<String> display) {
+public record FormFields(Set<String> writable, Set<String> display, Map<String, NumberField> numbers) {
   public static final FormFields NONE = new FormFields(Set.of(), Set.of());
 
   /** Camunda Form (form-js) components whose value the user types or picks; all others only show something. */
@@ -32,6 +34,20 @@ public record FormFields(Set<String> writable, Set<String> display) {
   public FormFields {
     writable = Collections.unmodifiableSet(new LinkedHashSet<>(writable));
     display = Collections.unmodifiableSet(new LinkedHashSet<>(display));
+    numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+  }
+
+  public FormFields(Set<String> writable, Set<String> display) {
+    this(writable, display, Map.of());
+  }
+
+  /**
+   * The refusal for a value sent for a writable {@code number} field that is no number within its bounds, or null
+   * when the value is fine (or the field is no number field). Checked before anything expands the number.
+   */
+  public String numberRefusal(String name, Object value) {
+    NumberField field = numbers.get(name);
+    return field == null || !writable.contains(name) ? null : field.refusal(value);
   }
 
   /** Parses a deployed form: a Camunda Form (JSON) or an embedded HTML form ({@code cam-variable-name} inputs). */
@@ -52,20 +68,25 @@ public record FormFields(Set<String> writable, Set<String> display) {
     }
     Set<String> writable = new LinkedHashSet<>();
     Set<String> display = new LinkedHashSet<>();
-    collect(root.path("components"), writable, display);
+    Map<String, NumberField> numbers = new LinkedHashMap<>();
+    collect(root.path("components"), writable, display, numbers);
     display.removeAll(writable);
-    return new FormFields(writable, display);
+    return new FormFields(writable, display, numbers);
   }
 
-  private static void collect(JsonNode components, Set<String> writable, Set<String> display) {
+  private static void collect(JsonNode components, Set<String> writable, Set<String> display,
+      Map<String, NumberField> numbers) {
     for (JsonNode component : components) {
       String key = component.path("key").asText("");
       if (!key.isEmpty() && INPUT_TYPES.contains(component.path("type").asText())) {
         // a FEEL condition ("=…") may make the field editable, so only a literal true makes it display-only
         boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
         (readOnly ? display : writable).add(key);
+        if ("number".equals(component.path("type").asText())) {
+          numbers.put(key, NumberField.of(key, component));
+        }
       }
-      collect(component.path("components"), writable, display);
+      collect(component.path("components"), writable, display, numbers);
     }
   }
 

@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -132,7 +136,46 @@ class TrustBoundary extends CommandInterceptor {
       return next.execute(command);
     } catch (RuntimeException e) {
       RefusalResponses.remember(e);
+      RefusalResponses.remember(alreadyDone(command, e));
       throw e;
+    }
+  }
+
+  /**
+   * A task completed twice (two tabs, two people, a double click): the engine answers the later one "Cannot find task
+   * …" (NullValueException), or, when both run at once, with an {@link OptimisticLockingException}. The Java API keeps
+   * the engine's exception; a person over REST gets this sentence (409).
+   */
+  private Refusal alreadyDone(Command<?> command, RuntimeException failure) {
+    String taskField = command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd
+        || command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
+        || command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd ? "taskId"
+        : command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd ? "entityId" : null;
+    // the loser of two completions at once may also fail the authorization check: the winner removed the task's
+    // candidate links between the loser reading the task and checking its rights
+    if (taskField == null || !(failure instanceof OptimisticLockingException
+        || failure instanceof NullValueException || failure instanceof NotFoundException
+        || failure instanceof AuthorizationException)) {
+      return null;
+    }
+    String taskId = CommandFields.read(command, taskField);
+    if (failure instanceof OptimisticLockingException) {
+      return new TaskAlreadyDone();
+    }
+    boolean open = taskId != null
+        && asSystem(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0);
+    if (open) {
+      return null;
+    }
+    boolean done = taskId != null && asSystem(() -> engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .taskId(taskId).finished().count() > 0);
+    return done ? new TaskAlreadyDone() : new Refusal("找不到这个任务：请刷新任务列表。");
+  }
+
+  /** The refusal of a second completion: the task was done meanwhile (answered 409). */
+  static final class TaskAlreadyDone extends Refusal {
+    TaskAlreadyDone() {
+      super("这个任务已经办理完毕（可能是您或他人在另一个窗口刚刚完成），请刷新任务列表。");
     }
   }
 
@@ -190,6 +233,7 @@ class TrustBoundary extends CommandInterceptor {
     if (fields == null) {
       return; // no such task for this person: the engine answers
     }
+    refuseBadNumbers(fields, sent);
     List<String> others = sent.keySet().stream().filter(name -> !fields.writable().contains(name)).toList();
     if (others.isEmpty()) {
       return;
@@ -219,6 +263,7 @@ class TrustBoundary extends CommandInterceptor {
 
   private static void refuseUnlessWritable(FormFields fields, Map<String, Object> variables) {
     if (variables != null) {
+      refuseBadNumbers(fields, variables);
       refuse(variables.keySet().stream().filter(name -> !fields.writable().contains(name)).toList());
     }
   }
@@ -241,6 +286,20 @@ class TrustBoundary extends CommandInterceptor {
       definitionId = latest.getId();
     }
     refuseUnlessWritable(forms.ofStart(definitionId), variables);
+  }
+
+  /** A form's number field takes a bounded number only, checked before anything expands it (1e50000000). */
+  private static void refuseBadNumbers(FormFields fields, Map<String, Object> sent) {
+    if (fields.numbers().isEmpty()) {
+      return;
+    }
+    for (String name : sent.keySet()) {
+      Object value = sent instanceof VariableMap typed ? typed.getValueTyped(name) : sent.get(name);
+      String refusal = fields.numberRefusal(name, value);
+      if (refusal != null) {
+        throw new Refusal(refusal);
+      }
+    }
   }
 
   private static void refuse(List<String> names) {

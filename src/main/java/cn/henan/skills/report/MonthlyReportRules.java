@@ -110,9 +110,21 @@ public class MonthlyReportRules {
     }
     BigDecimal number;
     try {
-      number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().trim());
+      String text = value instanceof Number n ? n.toString() : value.toString().trim();
+      if (text.length() > 40) {
+        // never parse or echo a long text: it is no count anyone types
+        errors.add(label + "不是 0 到 10000000 之间的整数。");
+        return 0;
+      }
+      number = new BigDecimal(text);
     } catch (NumberFormatException e) {
       errors.add(label + "不是数字（“" + value + "”）。");
+      return 0;
+    }
+    // digits before the point, in long arithmetic and before any expansion: 1e50000000 is 50 MB as plain text
+    long integerDigits = (long) number.precision() - number.scale();
+    if (number.signum() != 0 && (integerDigits > 9 || integerDigits < -9)) {
+      errors.add(label + "不是 0 到 10000000 之间的整数。");
       return 0;
     }
     if (number.signum() < 0) {

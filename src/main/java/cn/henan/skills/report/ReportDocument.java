@@ -63,6 +63,10 @@ public class ReportDocument {
     this.explanation = explanation;
   }
 
+  public Long getId() {
+    return id;
+  }
+
   public Kind getKind() {
     return kind;
   }

@@ -74,6 +74,16 @@ public class ReportDocuments {
   public ReportDocument acceptScan(String businessKey, byte[] scan, boolean qrUnreadable, String explanation,
       String user) {
     MonthlyReport report = get(businessKey);
+    Optional<ReportDocument> stored = documents.findByReportIdAndKindAndVersion(report.getId(), Kind.STAMPED_SCAN,
+        report.getVersion());
+    if (stored.isPresent()) {
+      // the same scan sent twice (a double click, a second tab) is kept once; another one for the same version is not
+      if (stored.get().getSha256().equals(Digests.sha256Hex(scan))) {
+        return stored.get();
+      }
+      throw new ScanRefusedException(ScanCheck.Reason.OLDER_VERSION,
+          "这一版月报的盖章扫描件已经上传过了；如需更换，请让审核人退回后重新提交。");
+    }
     ScanCheck check = check(report, scan);
     boolean explained = explanation != null && !explanation.isBlank();
     if (!check.passed()) {
