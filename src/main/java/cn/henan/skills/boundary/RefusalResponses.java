@@ -1,13 +1,19 @@
 package cn.henan.skills.boundary;
 
+import cn.henan.skills.platform.DatabaseOutage;
 import cn.henan.skills.platform.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +29,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Camunda's REST answers a refusal raised inside a command with 500 and wraps it in English ("Cannot submit task form
  * …: …", "Cannot instantiate process definition …"). For a request that changes something, this filter remembers the
  * {@link Refusal} the engine threw while serving it and answers 400 with just its Chinese sentence, over
- * {@code /engine-rest} and Tasklist's own engine REST alike. Reads pass untouched (and unbuffered).
+ * {@code /engine-rest} and Tasklist's own engine REST alike (a task done meanwhile: 409). While the database cannot be
+ * reached, any request — a read too, and the sign-in that fails first — answers 503 with one sentence instead of
+ * Spring's or Camunda's English 500. Reads are not buffered.
  */
 class RefusalResponses extends OncePerRequestFilter {
   private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
@@ -50,6 +58,35 @@ class RefusalResponses extends OncePerRequestFilter {
         return;
       }
     }
+    if (DatabaseOutage.causes(failure)) {
+      slot[0] = new DatabaseUnavailable();
+    }
+  }
+
+  /** The database cannot be reached: 503, and nothing was written (the transaction never committed). */
+  static final class DatabaseUnavailable extends Refusal {
+    DatabaseUnavailable() {
+      super(DatabaseOutage.MESSAGE);
+    }
+  }
+
+  private static int status(Refusal answer) {
+    if (answer instanceof DatabaseUnavailable) {
+      return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+    }
+    return answer instanceof TrustBoundary.TaskAlreadyDone ? HttpServletResponse.SC_CONFLICT
+        : HttpServletResponse.SC_BAD_REQUEST;
+  }
+
+  private static void answer(HttpServletResponse response, Refusal answer) throws IOException {
+    response.resetBuffer();
+    response.setStatus(status(answer));
+    response.setContentType("application/json;charset=UTF-8");
+    byte[] body = JSON.writeValueAsBytes(Map.of("type", answer instanceof DatabaseUnavailable
+        ? "ServiceUnavailable" : "Refusal", "message", answer.getMessage()));
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
   }
 
   /**
@@ -101,33 +138,161 @@ class RefusalResponses extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (READING.contains(request.getMethod())) {
-      chain.doFilter(request, response);
-      return;
-    }
     Refusal[] slot = new Refusal[1];
     CURRENT.set(slot);
-    ContentCachingRequestWrapper reading = new ContentCachingRequestWrapper(request, INSPECTED_BODY);
-    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
     try {
-      chain.doFilter(reading, buffered);
+      if (READING.contains(request.getMethod())) {
+        read(request, response, chain, slot);
+      } else {
+        change(request, response, chain, slot);
+      }
     } finally {
       CURRENT.remove();
+    }
+  }
+
+  /** A read is not buffered: once an answer is known, what the chain still writes is dropped instead. */
+  private static void read(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      Refusal[] slot) throws ServletException, IOException {
+    try {
+      chain.doFilter(request, new Silenced(response, slot));
+    } catch (ServletException | IOException | RuntimeException failure) {
+      remember(failure);
+      if (slot[0] == null) {
+        throw failure;
+      }
+    }
+    if (slot[0] != null && !response.isCommitted()) {
+      answer(response, slot[0]);
+    }
+  }
+
+  private static void change(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      Refusal[] slot) throws ServletException, IOException {
+    ContentCachingRequestWrapper reading = new ContentCachingRequestWrapper(request, INSPECTED_BODY);
+    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    boolean failed = false;
+    try {
+      chain.doFilter(reading, buffered);
+    } catch (ServletException | IOException | RuntimeException failure) {
+      remember(failure);
+      if (slot[0] == null) {
+        throw failure;
+      }
+      failed = true;
     }
     if (slot[0] == null && buffered.getStatus() >= 400 && buffered.getStatus() != 401 && buffered.getStatus() != 403) {
       slot[0] = unconvertible(buffered.getContentAsByteArray(), reading.getContentAsByteArray());
     }
-    if (slot[0] != null && buffered.getStatus() >= 400 && !response.isCommitted()) {
+    if (slot[0] != null && (failed || buffered.getStatus() >= 400) && !response.isCommitted()) {
       buffered.resetBuffer();
-      response.setStatus(slot[0] instanceof TrustBoundary.TaskAlreadyDone ? HttpServletResponse.SC_CONFLICT
-          : HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("application/json;charset=UTF-8");
-      byte[] body = JSON.writeValueAsBytes(Map.of("type", "Refusal", "message", slot[0].getMessage()));
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
-      response.flushBuffer();
+      answer(response, slot[0]);
       return;
     }
     buffered.copyBodyToResponse();
   }
+
+  /** The response of a read, which stops passing anything on once the request has its answer. */
+  private static final class Silenced extends HttpServletResponseWrapper {
+    private final Refusal[] slot;
+
+    Silenced(HttpServletResponse response, Refusal[] slot) {
+      super(response);
+      this.slot = slot;
+    }
+
+    private boolean answered() {
+      return slot[0] != null;
+    }
+
+    @Override
+    public void setStatus(int status) {
+      if (!answered()) {
+        super.setStatus(status);
+      }
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      if (!answered()) {
+        super.sendError(status);
+      }
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      if (!answered()) {
+        super.sendError(status, message);
+      }
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!answered()) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!answered()) {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
+    public void setContentType(String type) {
+      if (!answered()) {
+        super.setContentType(type);
+      }
+    }
+
+    @Override
+    public void setContentLength(int length) {
+      if (!answered()) {
+        super.setContentLength(length);
+      }
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+      if (!answered()) {
+        super.setContentLengthLong(length);
+      }
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+      if (!answered()) {
+        super.flushBuffer();
+      }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      return answered() ? DISCARDED : super.getOutputStream();
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      return answered() ? new PrintWriter(OutputStream.nullOutputStream()) : super.getWriter();
+    }
+  }
+
+  private static final ServletOutputStream DISCARDED = new ServletOutputStream() {
+    @Override
+    public boolean isReady() {
+      return true;
+    }
+
+    @Override
+    public void setWriteListener(WriteListener listener) {
+      // nothing is written
+    }
+
+    @Override
+    public void write(int b) {
+      // dropped: the request already has its answer
+    }
+  };
 }

@@ -88,6 +88,10 @@ class ApiAnswers {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> fault(Exception e, HttpServletRequest request) {
+    if (DatabaseOutage.causes(e)) {
+      LOG.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+      return answer(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE);
+    }
     String errorId = UUID.randomUUID().toString().substring(0, 8);
     LOG.error("error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), e);
     Map<String, Object> body = new LinkedHashMap<>();

@@ -79,6 +79,12 @@ final class ApplicationProcess implements AutoCloseable {
     FileSystemUtils.deleteRecursively(workDirectory);
   }
 
+  /** The application's output, kept in the build's folder for a look after a failed run. */
+  private Path log(String run) throws IOException {
+    Path folder = Files.createDirectories(Path.of("target", "application-process"));
+    return folder.resolve("year-" + year + "-" + run + ".log");
+  }
+
   /** kill -9. */
   void kill() throws InterruptedException {
     app.destroyForcibly().waitFor();
@@ -100,7 +106,7 @@ final class ApplicationProcess implements AutoCloseable {
         // a job locked by the killed process is taken up again after this long (production: application.yml)
         "--camunda.bpm.job-execution.lock-time-in-millis=5000"));
     ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true).redirectOutput(workDirectory.resolve(run + ".log").toFile());
+        .redirectErrorStream(true).redirectOutput(log(run).toFile());
     builder.environment().put("SKILLS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
     builder.environment().put("SKILLS_DB_USER", "postgres");
     builder.environment().put("SKILLS_DB_PASSWORD", "");
@@ -116,7 +122,7 @@ final class ApplicationProcess implements AutoCloseable {
   private void awaitStarted(Process process, String run) {
     await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
       if (!process.isAlive()) {
-        throw new AssertionError("the application stopped: see " + workDirectory.resolve(run + ".log"));
+        throw new AssertionError("the application stopped: see " + log(run));
       }
       try {
         // ready once the models are deployed and the unit users seeded (both after the web server starts)
