@@ -12,7 +12,10 @@ public record ScanCheck(Reason reason, String message, String payload) {
 
   /** Why a scan is refused, in the order the checks run; {@link #PASSED} when it is accepted. */
   public enum Reason {
-    EMPTY, TOO_LARGE, NOT_PDF, ENCRYPTED, TOO_MANY_PAGES, UNRENDERABLE, NO_QR, OTHER_UNIT, OTHER_MONTH,
+    EMPTY, TOO_LARGE, NOT_PDF, ENCRYPTED, TOO_MANY_PAGES,
+    /** A page larger than A3: rendering it would cost more memory and time than any scanned form needs. */
+    PAGE_TOO_LARGE,
+    UNRENDERABLE, NO_QR, OTHER_UNIT, OTHER_MONTH,
     /** An older version of this report, or its figures changed after signing. */
     OLDER_VERSION,
     PASSED

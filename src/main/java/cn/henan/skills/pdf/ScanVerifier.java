@@ -31,6 +31,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
@@ -49,6 +50,9 @@ import org.springframework.stereotype.Component;
 public class ScanVerifier {
   static final long MAX_BYTES = 10L * 1024 * 1024;
   static final int MAX_PAGES = 5;
+  /** A3 with a margin, in points (1/72 inch): at 150 dpi at most about 5 million grey pixels a page. */
+  static final float MAX_PAGE_LONGER_SIDE_PT = 1250;
+  static final float MAX_PAGE_SHORTER_SIDE_PT = 900;
   /** Enough for a ≥ 30 mm code (about 6 pixels per module), and a quarter of the pixels of 300 dpi. */
   static final float DPI = 150;
   /** PDF allows junk before the header; readers look for it within the first kilobyte. */
@@ -100,6 +104,17 @@ public class ScanVerifier {
     }
     if (pages == 0) {
       return ScanCheck.refused(Reason.UNRENDERABLE, "PDF 文件中没有任何页面。");
+    }
+    // measured before anything is rendered: a 1 KB file can declare pages of 4800 × 4800 pt (10,000² pixels each)
+    for (int page = 0; page < pages; page++) {
+      PDRectangle box = document.getPage(page).getCropBox();
+      float longer = Math.max(box.getWidth(), box.getHeight());
+      float shorter = Math.min(box.getWidth(), box.getHeight());
+      if (longer > MAX_PAGE_LONGER_SIDE_PT || shorter > MAX_PAGE_SHORTER_SIDE_PT) {
+        return ScanCheck.refused(Reason.PAGE_TOO_LARGE, String.format(Locale.ROOT,
+            "第 %d 页的页面为 %.0f × %.0f 毫米，超过了 A3（297 × 420 毫米）。请按 A4 纸扫描月报表后上传。", page + 1,
+            box.getWidth() / 72 * 25.4, box.getHeight() / 72 * 25.4));
+      }
     }
     ScanRenderer renderer = new ScanRenderer(document);
     List<Found> found = new ArrayList<>();

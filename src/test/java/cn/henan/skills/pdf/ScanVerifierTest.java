@@ -10,6 +10,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 
 class ScanVerifierTest {
@@ -135,6 +136,20 @@ class ScanVerifierTest {
 
     assertThat(check.reason()).isEqualTo(Reason.TOO_MANY_PAGES);
     assertThat(check.message()).contains("共 6 页", "最多允许 5 页");
+  }
+
+  @Test
+  void aTinyFileWithHugePagesIsRefusedBeforeRendering() {
+    // 1 KB declaring 4800 × 4800 pt pages: rendering one would need 10,000 × 10,000 pixels
+    byte[] huge = Scans.pages(5, new PDRectangle(4800, 4800));
+    assertThat(huge.length).isLessThan(3_000);
+
+    ScanCheck check = verifier.verify(huge, SIGNED);
+
+    assertThat(check.reason()).isEqualTo(Reason.PAGE_TOO_LARGE);
+    assertThat(check.message()).contains("第 1 页", "1693 × 1693 毫米", "A3");
+    assertThat(verifier.verify(Scans.pages(1, PDRectangle.A3), SIGNED).reason())
+        .as("an A3 page is still checked (and has no code)").isEqualTo(Reason.NO_QR);
   }
 
   @Test

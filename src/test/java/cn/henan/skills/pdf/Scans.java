@@ -132,9 +132,14 @@ public final class Scans {
   }
 
   public static byte[] blankPages(int count) {
+    return pages(count, PDRectangle.A4);
+  }
+
+  /** Blank pages of the given size. */
+  public static byte[] pages(int count, PDRectangle size) {
     try (PDDocument document = new PDDocument()) {
       for (int i = 0; i < count; i++) {
-        document.addPage(new PDPage(PDRectangle.A4));
+        document.addPage(new PDPage(size));
       }
       return save(document);
     } catch (IOException e) {
