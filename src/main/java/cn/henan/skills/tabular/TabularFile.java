@@ -19,6 +19,10 @@ import org.apache.poi.poifs.filesystem.FileMagic;
  */
 public final class TabularFile {
   public static final int MAX_BYTES = 5 * 1024 * 1024;
+  /** Far more than any table here needs (171 units; a city's schools), far less than a hostile file holds. */
+  public static final int MAX_ROWS = 2_000;
+  public static final int MAX_COLUMNS = 64;
+  public static final long MAX_CELLS = 50_000;
 
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final Charset GBK = Charset.forName("GBK");
@@ -90,6 +94,10 @@ public final class TabularFile {
   }
 
   private static Table table(List<Table.Row> records, boolean padShortRows, String file) {
+    if (records.size() > MAX_ROWS + 1) {
+      throw new TabularFileException(file + "超过 " + MAX_ROWS + " 行数据（表头除外），"
+          + "不像是任务分配表或学校任务分解表：请只上传表格本身");
+    }
     List<Table.Row> rows = new ArrayList<>();
     for (Table.Row record : records) {
       List<String> cells = record.cells().stream().map(String::strip).toList();

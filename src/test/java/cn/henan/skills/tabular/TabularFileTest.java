@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -191,6 +192,25 @@ class TabularFileTest {
   void unclosedQuoteNamesTheRowWhereTheFieldStarts() {
     assertRejected("a.csv", "a,b\n1,\"2\n3,4\n".getBytes(StandardCharsets.UTF_8),
         "文件「a.csv」第 2 行有一个引号（\"）没有闭合，CSV 格式不完整");
+  }
+
+  @Test
+  void aHugeSheetIsRefusedWhileItIsStillBeingCountedNotBuilt() throws IOException {
+    byte[] rows = xlsx(sheet -> {
+      for (int r = 0; r <= TabularFile.MAX_ROWS + 1; r++) {
+        cells(sheet.createRow(r), "单位" + r, "1");
+      }
+    });
+    assertRejected("大表.xlsx", rows, "文件「大表.xlsx」超过 2000 行数据（表头除外），不像是任务分配表或学校任务分解表：请只上传表格本身");
+
+    byte[] wide = xlsx(sheet -> cells(sheet.createRow(0), IntStream.range(0, TabularFile.MAX_COLUMNS + 1)
+        .mapToObj(i -> "列" + i).toArray(String[]::new)));
+    assertRejected("宽表.xlsx", wide, "文件「宽表.xlsx」第 1 行超过 64 列（或整张表超过 50000 个单元格）：请只上传表格本身");
+
+    String csvRows = "单位,数量\n" + "郑州市,1\n".repeat(TabularFile.MAX_ROWS + 1);
+    assertRejected("大表.csv", csvRows.getBytes(StandardCharsets.UTF_8),
+        "文件「大表.csv」超过 2000 行数据（表头除外），不像是任务分配表或学校任务分解表：请只上传表格本身");
+    assertThat(csv("单位,数量\n" + "郑州市,1\n".repeat(TabularFile.MAX_ROWS)).rows()).hasSize(TabularFile.MAX_ROWS);
   }
 
   private static Table csv(String text) {
