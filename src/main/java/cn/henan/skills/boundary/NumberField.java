@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * {@code validate.min} and {@code validate.max} (by default ±{@value #DEFAULT_LIMIT}). A value is checked by its size
  * before it is ever expanded: {@code 1e50000000} as a {@link BigDecimal} is two ints, its digits are 50 MB.
  */
-public record NumberField(String key, String label, boolean integer, long min, long max) {
+public record NumberField(String key, String label, boolean integer, long min, long max) implements FieldRule {
   /** The largest count any form of this application asks for has eight digits. */
   public static final long DEFAULT_LIMIT = 99_999_999L;
   /** Digits before the point a bounded value can have (the bounds are {@code long}s within ±10^15). */
@@ -40,6 +40,7 @@ public record NumberField(String key, String label, boolean integer, long min, l
   }
 
   /** Null when {@code sent} is a fitting number (or nothing), otherwise the Chinese refusal naming the field. */
+  @Override
   public String refusal(Object sent) {
     if (sent instanceof SerializableValue || sent instanceof FileValue) {
       return sentence(); // an object, JSON or a file is no number (and is never deserialized here)

@@ -1,5 +1,6 @@
 package cn.henan.skills.boundary;
 
+import cn.henan.skills.platform.BodyLimit;
 import cn.henan.skills.platform.DatabaseOutage;
 import cn.henan.skills.platform.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,21 +67,13 @@ class RefusalResponses extends OncePerRequestFilter {
   /** The database cannot be reached: 503, and nothing was written (the transaction never committed). */
   static final class DatabaseUnavailable extends Refusal {
     DatabaseUnavailable() {
-      super(DatabaseOutage.MESSAGE);
+      super(DatabaseOutage.MESSAGE, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
-  }
-
-  private static int status(Refusal answer) {
-    if (answer instanceof DatabaseUnavailable) {
-      return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-    }
-    return answer instanceof TrustBoundary.TaskAlreadyDone ? HttpServletResponse.SC_CONFLICT
-        : HttpServletResponse.SC_BAD_REQUEST;
   }
 
   private static void answer(HttpServletResponse response, Refusal answer) throws IOException {
     response.resetBuffer();
-    response.setStatus(status(answer));
+    response.setStatus(answer.httpStatus());
     response.setContentType("application/json;charset=UTF-8");
     byte[] body = JSON.writeValueAsBytes(Map.of("type", answer instanceof DatabaseUnavailable
         ? "ServiceUnavailable" : "Refusal", "message", answer.getMessage()));
@@ -99,7 +92,13 @@ class RefusalResponses extends OncePerRequestFilter {
     try {
       message = answer.length == 0 || answer.length > 100_000 ? "" : JSON.readTree(answer).path("message").asText("");
     } catch (IOException | RuntimeException e) {
-      return null;
+      // Jersey's own mappers answer in plain text
+      message = new String(answer, 0, Math.min(answer.length, 2000), StandardCharsets.UTF_8);
+    }
+    if (message.isBlank()) {
+      // Jersey and Camunda answer some bodies they cannot parse at all with a bare 400 or an empty message
+      return new Refusal(unparseable(sent) ? BAD_JSON_SENTENCE
+          : "未作任何更改：提交的内容结构不对（应为各项的名称和值），请按表单填写。");
     }
     Matcher conversion = CONVERSION.matcher(message);
     if (conversion.find()) {
@@ -133,6 +132,15 @@ class RefusalResponses extends OncePerRequestFilter {
       return new Refusal(BAD_JSON_SENTENCE);
     }
     return null;
+  }
+
+  private static boolean unparseable(byte[] sent) {
+    try {
+      JSON.readTree(sent);
+      return false;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
   }
 
   @Override
@@ -171,25 +179,62 @@ class RefusalResponses extends OncePerRequestFilter {
       Refusal[] slot) throws ServletException, IOException {
     ContentCachingRequestWrapper reading = new ContentCachingRequestWrapper(request, INSPECTED_BODY);
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    ErrorKept kept = new ErrorKept(buffered);
     boolean failed = false;
     try {
-      chain.doFilter(reading, buffered);
+      chain.doFilter(reading, kept);
     } catch (ServletException | IOException | RuntimeException failure) {
       remember(failure);
+      if (slot[0] == null && BodyLimit.exceeded(request)) {
+        slot[0] = BodyLimit.tooLarge(-1);
+      }
       if (slot[0] == null) {
         throw failure;
       }
       failed = true;
     }
-    if (slot[0] == null && buffered.getStatus() >= 400 && buffered.getStatus() != 401 && buffered.getStatus() != 403) {
+    int status = kept.error > 0 ? kept.error : buffered.getStatus();
+    if (slot[0] == null && status >= 400 && BodyLimit.exceeded(request)) {
+      slot[0] = BodyLimit.tooLarge(-1);
+    }
+    if (slot[0] == null && status >= 400 && status != 401 && status != 403) {
       slot[0] = unconvertible(buffered.getContentAsByteArray(), reading.getContentAsByteArray());
     }
-    if (slot[0] != null && (failed || buffered.getStatus() >= 400) && !response.isCommitted()) {
+    if (slot[0] != null && (failed || status >= 400) && !response.isCommitted()) {
       buffered.resetBuffer();
       answer(response, slot[0]);
       return;
     }
+    if (kept.error > 0) {
+      buffered.resetBuffer();
+      response.sendError(kept.error, kept.errorMessage);
+      return;
+    }
     buffered.copyBodyToResponse();
+  }
+
+  /**
+   * Keeps an error status sent with {@code sendError} instead of committing it at once (which a buffered response
+   * would do), so that a bare error can still be answered with a sentence; passed on unchanged otherwise.
+   */
+  private static final class ErrorKept extends HttpServletResponseWrapper {
+    int error;
+    String errorMessage;
+
+    ErrorKept(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void sendError(int status) {
+      error = status;
+    }
+
+    @Override
+    public void sendError(int status, String message) {
+      error = status;
+      errorMessage = message;
+    }
   }
 
   /** The response of a read, which stops passing anything on once the request has its answer. */

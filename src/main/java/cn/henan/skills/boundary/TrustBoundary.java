@@ -175,7 +175,7 @@ class TrustBoundary extends CommandInterceptor {
   /** The refusal of a second completion: the task was done meanwhile (answered 409). */
   static final class TaskAlreadyDone extends Refusal {
     TaskAlreadyDone() {
-      super("这个任务已经办理完毕（可能是您或他人在另一个窗口刚刚完成），请刷新任务列表。");
+      super("这个任务已经办理完毕（可能是您或他人在另一个窗口刚刚完成），请刷新任务列表。", 409);
     }
   }
 
@@ -233,7 +233,7 @@ class TrustBoundary extends CommandInterceptor {
     if (fields == null) {
       return; // no such task for this person: the engine answers
     }
-    refuseBadNumbers(fields, sent);
+    refuseBadValues(fields, sent);
     List<String> others = sent.keySet().stream().filter(name -> !fields.writable().contains(name)).toList();
     if (others.isEmpty()) {
       return;
@@ -263,7 +263,7 @@ class TrustBoundary extends CommandInterceptor {
 
   private static void refuseUnlessWritable(FormFields fields, Map<String, Object> variables) {
     if (variables != null) {
-      refuseBadNumbers(fields, variables);
+      refuseBadValues(fields, variables);
       refuse(variables.keySet().stream().filter(name -> !fields.writable().contains(name)).toList());
     }
   }
@@ -288,14 +288,17 @@ class TrustBoundary extends CommandInterceptor {
     refuseUnlessWritable(forms.ofStart(definitionId), variables);
   }
 
-  /** A form's number field takes a bounded number only, checked before anything expands it (1e50000000). */
-  private static void refuseBadNumbers(FormFields fields, Map<String, Object> sent) {
-    if (fields.numbers().isEmpty()) {
+  /**
+   * A form's field takes what its rule allows only — a bounded number, checked before anything expands it
+   * (1e50000000), text of bounded length, one of its listed choices.
+   */
+  private static void refuseBadValues(FormFields fields, Map<String, Object> sent) {
+    if (fields.rules().isEmpty()) {
       return;
     }
     for (String name : sent.keySet()) {
       Object value = sent instanceof VariableMap typed ? typed.getValueTyped(name) : sent.get(name);
-      String refusal = fields.numberRefusal(name, value);
+      String refusal = fields.refusal(name, value);
       if (refusal != null) {
         throw new Refusal(refusal);
       }

@@ -1,5 +1,7 @@
 package cn.henan.skills.circulation;
 
+import cn.henan.skills.platform.HeavyWork;
+
 import cn.henan.skills.pdf.NoticePdf;
 import cn.henan.skills.pdf.NoticePdfData;
 import cn.henan.skills.platform.Digests;
@@ -31,15 +33,17 @@ public class Circulations {
   private final CirculationRepository circulations;
   private final AcknowledgementRepository acknowledgements;
   private final NoticePdf noticePdf;
+  private final HeavyWork heavyWork;
   private final Clock clock;
 
   Circulations(Evaluation evaluation, UnitRegistry units, CirculationRepository circulations,
-      AcknowledgementRepository acknowledgements, NoticePdf noticePdf, Clock clock) {
+      AcknowledgementRepository acknowledgements, NoticePdf noticePdf, HeavyWork heavyWork, Clock clock) {
     this.evaluation = evaluation;
     this.units = units;
     this.circulations = circulations;
     this.acknowledgements = acknowledgements;
     this.noticePdf = noticePdf;
+    this.heavyWork = heavyWork;
     this.clock = clock;
   }
 
@@ -90,8 +94,9 @@ public class Circulations {
     List<String> lines = new ArrayList<>(List.of(body.split("\\R")));
     lines.add("被通报单位：" + (namedUnits.isEmpty() ? "无" : String.join("、",
         namedUnits.stream().map(code -> units.get(code).getName()).toList())) + "。");
-    byte[] pdf = noticePdf.render(new NoticePdfData(title, "豫教通报〔" + period.year() + "〕" + period.month() + "号",
-        String.join("\n", lines), LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING), List.of()));
+    NoticePdfData data = new NoticePdfData(title, "豫教通报〔" + period.year() + "〕" + period.month() + "号",
+        String.join("\n", lines), LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING), List.of());
+    byte[] pdf = heavyWork.run(HeavyWork.Kind.PDF, () -> noticePdf.render(data));
     circulations.save(new Circulation(period.key(), title, body, namedUnits, pdf, Digests.sha256Hex(pdf),
         clock.instant()));
     return pdf;

@@ -42,7 +42,12 @@ class ApiAnswers {
 
   @ExceptionHandler(Refusal.class)
   ResponseEntity<Map<String, Object>> refused(Refusal e) {
-    return answer(HttpStatus.BAD_REQUEST, e.getMessage());
+    ResponseEntity<Map<String, Object>> answer = answer(HttpStatusCode.valueOf(e.httpStatus()), e.getMessage());
+    if (e instanceof RateLimit.Exceeded exceeded) {
+      return ResponseEntity.status(answer.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
+          .header("Retry-After", Long.toString(exceeded.retryAfterSeconds())).body(answer.getBody());
+    }
+    return answer;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -62,8 +67,7 @@ class ApiAnswers {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-    return answer(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件超过了 " + SecurityHeaders.MAX_BODY_MB
-        + " MB 的上限：扫描件最大 10 MB，数据表最大 5 MB。");
+    return answer(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimit.tooLarge(-1).getMessage());
   }
 
   @ExceptionHandler(MultipartException.class)

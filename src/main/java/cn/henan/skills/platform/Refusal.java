@@ -5,15 +5,28 @@ import org.camunda.bpm.engine.ProcessEngineException;
 /**
  * A step refusing the user's input, with a message for the user (in Chinese). The engine passes an exception from an
  * expression listener on as its {@code toString()}; this one is only its message, so Tasklist shows the sentence
- * without a Java class name in front of it.
+ * without a Java class name in front of it. Answered over HTTP with {@link #httpStatus()} (400 unless a kind of
+ * refusal says otherwise: a task done meanwhile 409, too many requests 429, the system busy 503).
  */
 public class Refusal extends ProcessEngineException {
+  private final int httpStatus;
+
   public Refusal(String message) {
-    super(message);
+    this(message, 400);
   }
 
   public Refusal(String message, Throwable cause) {
     super(message, cause);
+    this.httpStatus = 400;
+  }
+
+  protected Refusal(String message, int httpStatus) {
+    super(message);
+    this.httpStatus = httpStatus;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
   }
 
   @Override

@@ -5,7 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,12 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       scripts are files), inline styles (the dashboard colours its bars), {@code frame-ancestors 'self'};</li>
  *   <li>{@code /api} (JSON, PDFs, Excel) and {@code /engine-rest} (JSON): nothing to load, framed only by the app.</li>
  * </ul>
- * A request body larger than {@value #MAX_BODY_MB} MB (a 10 MB scan is about 13.4 MB as a base64 file variable) is
- * answered 413 with the limit in a Chinese sentence before anyone reads it.
+ * A request body larger than {@value BodyLimit#MAX_MB} MB is answered 413 with the limit in a Chinese sentence before
+ * anyone reads it; a chunked body (no length stated) is counted as it is read and cut off at the limit.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityHeaders {
-  static final int MAX_BODY_MB = 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final String PAGES = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
       + "frame-ancestors 'self'";
@@ -58,23 +59,19 @@ class SecurityHeaders {
         response.setHeader("Content-Security-Policy",
             path.startsWith("/api/") || path.startsWith("/engine-rest/") ? API : PAGES);
       }
-      if (request.getContentLengthLong() > MAX_BODY_MB * 1024L * 1024L) {
+      long length = request.getContentLengthLong();
+      if (length > BodyLimit.MAX_BYTES) {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType("application/json;charset=UTF-8");
         // the connection is closed: the body is not read
         response.setHeader("Connection", "close");
-        byte[] body = ("{\"type\":\"Refusal\",\"message\":\"上传的内容（" + mb(request.getContentLengthLong())
-            + " MB）超过了 " + MAX_BODY_MB + " MB 的上限：扫描件最大 10 MB，数据表最大 5 MB。\"}")
-            .getBytes(StandardCharsets.UTF_8);
+        byte[] body = JSON.writeValueAsBytes(Map.of("type", "Refusal", "message",
+            BodyLimit.tooLarge(length).getMessage()));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         return;
       }
-      chain.doFilter(request, response);
-    }
-
-    private static String mb(long bytes) {
-      return String.format("%.1f", bytes / 1024.0 / 1024.0);
+      chain.doFilter(length < 0 ? BodyLimit.counted(request) : request, response);
     }
   }
 }

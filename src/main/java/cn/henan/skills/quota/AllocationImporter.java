@@ -9,6 +9,7 @@ import static cn.henan.skills.quota.AllocationColumn.ONE_PLUS_X;
 import static cn.henan.skills.quota.AllocationColumn.TRAINING;
 import static cn.henan.skills.quota.AllocationColumn.UNIT;
 
+import cn.henan.skills.platform.HeavyWork;
 import cn.henan.skills.tabular.ColumnTable;
 import cn.henan.skills.tabular.ImportProblem;
 import cn.henan.skills.tabular.Names;
@@ -33,12 +34,17 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AllocationImporter {
+  private final HeavyWork heavyWork;
+
+  public AllocationImporter(HeavyWork heavyWork) {
+    this.heavyWork = heavyWork;
+  }
 
   /** @param registry the known units; only those without a parent (the province's direct units) can be allocated to */
   public QuotaImport<AllocationLine> read(String fileName, byte[] content, Collection<Unit> registry) {
     List<ImportProblem> problems = new ArrayList<>();
-    Optional<ColumnTable<AllocationColumn>> table =
-        ColumnTable.read(fileName, content, AllocationColumn.class, "单位", problems);
+    Optional<ColumnTable<AllocationColumn>> table = heavyWork.run(HeavyWork.Kind.TABLE,
+        () -> ColumnTable.read(fileName, content, AllocationColumn.class, "单位", problems));
     if (table.isEmpty()) {
       return QuotaImport.of(List.of(), problems);
     }

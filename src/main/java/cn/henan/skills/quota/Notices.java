@@ -1,5 +1,7 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.platform.HeavyWork;
+
 import cn.henan.skills.pdf.NoticePdf;
 import cn.henan.skills.pdf.NoticePdfData;
 import cn.henan.skills.platform.Digests;
@@ -16,19 +18,21 @@ import org.springframework.transaction.annotation.Transactional;
 class Notices {
   private final AllocationNoticeRepository notices;
   private final NoticePdf noticePdf;
+  private final HeavyWork heavyWork;
   private final Clock clock;
 
-  Notices(AllocationNoticeRepository notices, NoticePdf noticePdf, Clock clock) {
+  Notices(AllocationNoticeRepository notices, NoticePdf noticePdf, HeavyWork heavyWork, Clock clock) {
     this.notices = notices;
     this.noticePdf = noticePdf;
+    this.heavyWork = heavyWork;
     this.clock = clock;
   }
 
   @Transactional
   void issue(int year, NoticeText text, List<NoticePdfData.Row> attachment) {
     LocalDate issuedOn = LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING);
-    byte[] pdf = noticePdf.render(new NoticePdfData(text.title(), text.documentNumber(), text.body(), issuedOn,
-        attachment));
+    NoticePdfData data = new NoticePdfData(text.title(), text.documentNumber(), text.body(), issuedOn, attachment);
+    byte[] pdf = heavyWork.run(HeavyWork.Kind.PDF, () -> noticePdf.render(data));
     notices.save(new AllocationNotice(year, text, issuedOn, pdf, Digests.sha256Hex(pdf)));
   }
 

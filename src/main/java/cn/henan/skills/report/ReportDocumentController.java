@@ -3,9 +3,13 @@ package cn.henan.skills.report;
 import cn.henan.skills.identity.People;
 import cn.henan.skills.identity.Viewer;
 import cn.henan.skills.pdf.ScanCheck;
+import cn.henan.skills.platform.RateLimit;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,8 +34,13 @@ class ReportDocumentController {
   private final UnitRegistry units;
   private final People people;
   private final Attachment2Workbook workbook;
+  /** The pre-check stores nothing, so nothing else limits how often one person can make the server render a scan. */
+  private final RateLimit scanChecks;
 
-  ReportDocumentController(ReportDocuments documents, UnitRegistry units, People people, Attachment2Workbook workbook) {
+  ReportDocumentController(ReportDocuments documents, UnitRegistry units, People people, Attachment2Workbook workbook,
+      @Value("${skills-henan.scan-check.per-user-per-minute:10}") int scanChecksPerMinute) {
+    this.scanChecks = new RateLimit("扫描件预检", scanChecksPerMinute, Duration.ofMinutes(1), 20_000,
+        Clock.systemUTC());
     this.workbook = workbook;
     this.documents = documents;
     this.units = units;
@@ -84,6 +93,7 @@ class ReportDocumentController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, unit.getName() + " " + reportPeriod.chinese()
           + " 的月报尚未签字生成 PDF。");
     }
+    scanChecks.use(people.currentViewer().orElseThrow().userId());
     ScanCheck check = documents.checkScan(key, scan);
     return new ScanCheckView(check.passed(), check.reason().name(), check.message());
   }

@@ -1,5 +1,7 @@
 package cn.henan.skills.report;
 
+import cn.henan.skills.platform.HeavyWork;
+
 import cn.henan.skills.pdf.ReportIdentity;
 import cn.henan.skills.pdf.ReportPdf;
 import cn.henan.skills.pdf.ReportPdfData;
@@ -30,15 +32,17 @@ public class ReportDocuments {
   private final MonthlyReportForms forms;
   private final ReportPdf reportPdf;
   private final ScanVerifier scanVerifier;
+  private final HeavyWork heavyWork;
   private final Clock clock;
 
   ReportDocuments(MonthlyReportRepository reports, ReportDocumentRepository documents, MonthlyReportForms forms,
-      ReportPdf reportPdf, ScanVerifier scanVerifier, Clock clock) {
+      ReportPdf reportPdf, ScanVerifier scanVerifier, HeavyWork heavyWork, Clock clock) {
     this.reports = reports;
     this.documents = documents;
     this.forms = forms;
     this.reportPdf = reportPdf;
     this.scanVerifier = scanVerifier;
+    this.heavyWork = heavyWork;
     this.clock = clock;
   }
 
@@ -60,7 +64,7 @@ public class ReportDocuments {
   public ReportDocument generate(String businessKey) {
     MonthlyReport report = get(businessKey);
     ReportPdfData data = pdfData(report);
-    byte[] pdf = reportPdf.render(data);
+    byte[] pdf = heavyWork.run(HeavyWork.Kind.PDF, () -> reportPdf.render(data));
     return documents.save(new ReportDocument(report, Kind.REPORT_PDF, pdf, Digests.sha256Hex(pdf),
         fileName(report, "月报"), clock.instant(), null, ReportIdentity.of(data).toQrPayload(), null, null));
   }
@@ -109,7 +113,8 @@ public class ReportDocuments {
     ReportDocument printed = documents.findByReportIdAndKindAndVersion(report.getId(), Kind.REPORT_PDF,
         report.getVersion()).orElseThrow(() -> new IllegalStateException("月报 " + report.getBusinessKey() + " 第 "
             + report.getVersion() + " 版还没有生成 PDF。"));
-    return scanVerifier.verify(scan, ReportIdentity.parse(printed.getQrPayload()));
+    ReportIdentity expected = ReportIdentity.parse(printed.getQrPayload());
+    return heavyWork.run(HeavyWork.Kind.SCAN_CHECK, () -> scanVerifier.verify(scan, expected));
   }
 
   /** The links and scan notice the reviewers' forms show for the report's current version, read from the database. */

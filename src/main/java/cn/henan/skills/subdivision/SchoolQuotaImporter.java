@@ -11,6 +11,7 @@ import static cn.henan.skills.subdivision.SchoolQuotaColumn.SCHOOL;
 import static cn.henan.skills.subdivision.SchoolQuotaColumn.TRAINING;
 
 import cn.henan.skills.quota.Quota;
+import cn.henan.skills.platform.HeavyWork;
 import cn.henan.skills.tabular.ColumnTable;
 import cn.henan.skills.tabular.ImportProblem;
 import cn.henan.skills.tabular.Names;
@@ -38,6 +39,12 @@ public class SchoolQuotaImporter {
       "中职学校的 1+X 证书取证任务须逐校分解，没有 1+X 任务的学校请填 0";
   private static final String ADVANCED_NEEDS_REASON = "中职学校严格控制高级工证书：填写高级工任务须说明理由";
 
+  private final HeavyWork heavyWork;
+
+  public SchoolQuotaImporter(HeavyWork heavyWork) {
+    this.heavyWork = heavyWork;
+  }
+
   /**
    * @param cityName the city's name, for messages, e.g. 郑州市
    * @param cityQuota the city's own annual task, which the schools' tasks together must cover
@@ -46,8 +53,8 @@ public class SchoolQuotaImporter {
     Objects.requireNonNull(cityName, "cityName");
     Objects.requireNonNull(cityQuota, "cityQuota");
     List<ImportProblem> problems = new ArrayList<>();
-    Optional<ColumnTable<SchoolQuotaColumn>> table =
-        ColumnTable.read(fileName, content, SchoolQuotaColumn.class, "学校", problems);
+    Optional<ColumnTable<SchoolQuotaColumn>> table = heavyWork.run(HeavyWork.Kind.TABLE,
+        () -> ColumnTable.read(fileName, content, SchoolQuotaColumn.class, "学校", problems));
     if (table.isEmpty()) {
       return QuotaImport.of(List.of(), problems);
     }

@@ -1,5 +1,7 @@
 package cn.henan.skills.quota;
 
+import java.time.Duration;
+import cn.henan.skills.platform.HeavyWork;
 import cn.henan.skills.tabular.QuotaImport;
 import cn.henan.skills.tabular.QuotaTotals;
 
@@ -46,7 +48,7 @@ class AllocationImporterTest {
       150, "河南对外经济贸易职业学院 （含河南省外贸学校）",
       151, "郑州电子商务职业学院 （含河南辅读中等职业学校）");
 
-  private final AllocationImporter importer = new AllocationImporter();
+  private final AllocationImporter importer = new AllocationImporter(new HeavyWork(1, 4, Duration.ofSeconds(60)));
 
   // ---- the table in the formats people upload
 
@@ -406,7 +408,7 @@ class AllocationImporterTest {
   // ---- helpers
 
   private static List<AllocationLine> shippedLines() {
-    return new AllocationImporter().read("allocation-2022.csv", Shipped2022.bytes(), REGISTRY).lines();
+    return new AllocationImporter(new HeavyWork(1, 4, Duration.ofSeconds(60))).read("allocation-2022.csv", Shipped2022.bytes(), REGISTRY).lines();
   }
 
   private static AllocationLine line(QuotaImport<AllocationLine> result, String unitCode) {

@@ -6,6 +6,8 @@ import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
 import cn.henan.skills.report.ReportDocument;
 import cn.henan.skills.report.ReportDocuments;
+import cn.henan.skills.pdf.Scans;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -153,6 +155,163 @@ class HostileInputTest {
     assertThat(driver.task(key, "u029-leader")).isNotNull();
   }
 
+  @Test
+  @Order(2)
+  void textAndChoicesAreBoundedByTheirForm() {
+    String key = YEAR + "-03/u030";
+    Task fill = driver.task(key, "u030-filer");
+    long history = historyOf(fill.getProcessInstanceId());
+    String complete = "/task/" + fill.getId() + "/complete";
+    refused("filer name over its 50 characters", "u030-filer", complete,
+        fillBody("filerName", "{\"value\":\"" + "张".repeat(51) + "\"}"), "填报人.*50");
+    refused("filer name of 1 MB", "u030-filer", complete,
+        fillBody("filerName", "{\"value\":\"" + "x".repeat(1 << 20) + "\"}"), "填报人");
+    refused("filer name as a number", "u030-filer", complete, fillBody("filerName", "{\"value\":12345}"),
+        "填报人.*文字");
+    refused("filer name as a file", "u030-filer", complete, fillBody("filerName",
+        "{\"value\":\"MTAw\",\"type\":\"File\",\"valueInfo\":{\"filename\":\"a.txt\"}}"), "填报人");
+    refused("phone over its limit", "u030-filer", complete,
+        fillBody("filerPhone", "{\"value\":\"" + "1".repeat(300) + "\"}"), "联系电话|电话");
+    refused("a field the form does not have", "u030-filer", complete,
+        fillBody("trainingMonth", "{\"value\":100},\"reviewerGroup\":{\"value\":\"u030-filer\"}"), "reviewerGroup");
+    refused("a read-only field changed", "u030-filer", complete,
+        fillBody("trainingMonth", "{\"value\":100},\"unitName\":{\"value\":\"别的单位\"}"), "unitName");
+    assertThat(historyOf(fill.getProcessInstanceId())).as("nothing written").isEqualTo(history);
+    ok("u030-filer", complete, fillBody("filerName", "{\"value\":\"" + "张".repeat(50) + "\"}"));
+
+    Task sign = driver.task(key, "u030-leader");
+    history = historyOf(sign.getProcessInstanceId());
+    String signing = "/task/" + sign.getId() + "/complete";
+    refused("a choice the form does not list", "u030-leader", signing,
+        "{\"variables\":{\"signDecision\":{\"value\":\"approve-all\"}}}", "组长意见.*签字同意");
+    refused("a choice as a boolean", "u030-leader", signing,
+        "{\"variables\":{\"signDecision\":{\"value\":true}}}", "组长意见");
+    refused("a choice of 100,000 characters", "u030-leader", signing,
+        "{\"variables\":{\"signDecision\":{\"value\":\"" + "a".repeat(100_000) + "\"}}}", "组长意见");
+    refused("return reason over 2,000 characters", "u030-leader", signing,
+        "{\"variables\":{\"signDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\""
+            + "改".repeat(2001) + "\"}}}", "退回原因.*2000");
+    assertThat(historyOf(sign.getProcessInstanceId())).as("nothing written").isEqualTo(history);
+    assertThat(taskService.createTaskQuery().taskId(sign.getId()).count()).isOne();
+  }
+
+  @Test
+  @Order(3)
+  void hostileScansAreRefusedAndNothingIsStored() {
+    String key = YEAR + "-03/u030";
+    ok("u029-leader", "/task/" + driver.task(YEAR + "-03/u029", "u029-leader").getId() + "/complete",
+        "{\"variables\":{\"signDecision\":{\"value\":\"approve\"}}}");
+    ok("u030-leader", "/task/" + driver.task(key, "u030-leader").getId() + "/complete",
+        "{\"variables\":{\"signDecision\":{\"value\":\"approve\"}}}");
+    Task upload = driver.task(key, "u030-filer");
+    long history = historyOf(upload.getProcessInstanceId());
+    String complete = "/task/" + upload.getId() + "/complete";
+    byte[] printed = documents.latest(key, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
+    byte[] otherUnit = documents.latest(YEAR + "-03/u029", ReportDocument.Kind.REPORT_PDF).orElseThrow()
+        .getContent();
+    Map<String, byte[]> scans = new java.util.LinkedHashMap<>();
+    scans.put("scan: page of 14400 pt", Scans.pages(1, new PDRectangle(14400, 14400)));
+    scans.put("scan: five pages of 4800 pt", Scans.pages(5, new PDRectangle(4800, 4800)));
+    scans.put("scan: six pages", Scans.blankPages(6));
+    scans.put("scan: encrypted", Scans.encrypted(printed, "secret"));
+    scans.put("scan: a PNG named .pdf", Scans.png());
+    scans.put("scan: text named .pdf", "%PDF-1.7 这不是 PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    scans.put("scan: truncated", java.util.Arrays.copyOf(printed, printed.length / 2));
+    scans.put("scan: empty", new byte[0]);
+    scans.put("scan: another unit's report", otherUnit);
+    scans.put("scan: blank page without QR code", Scans.blankPages(1));
+    for (Map.Entry<String, byte[]> scan : scans.entrySet()) {
+      refused(scan.getKey(), "u030-filer", complete, "{\"variables\":{\"stampedScan\":{\"value\":\""
+          + java.util.Base64.getEncoder().encodeToString(scan.getValue())
+          + "\",\"type\":\"File\",\"valueInfo\":{\"filename\":\"scan.pdf\",\"mimeType\":\"application/pdf\"}}}}",
+          "扫描件|文件|PDF");
+    }
+    refused("scan: explanation over 2,000 characters", "u030-filer", complete,
+        "{\"variables\":{\"qrUnreadable\":{\"value\":true},\"scanExplanation\":{\"value\":\""
+            + "说".repeat(2001) + "\"}}}", "2000");
+    assertThat(historyOf(upload.getProcessInstanceId())).as("nothing written").isEqualTo(history);
+    assertThat(documents.latest(key, ReportDocument.Kind.STAMPED_SCAN)).as("no scan stored").isEmpty();
+    assertThat(taskService.createTaskQuery().taskId(upload.getId()).count()).isOne();
+
+    // the pre-check stores nothing, so each person gets a few a minute: then 429 with when to try again
+    ResponseEntity<String> answer = null;
+    for (int i = 0; i < 12 && (answer == null || answer.getStatusCode().value() != 429); i++) {
+      answer = http.withBasicAuth("u030-filer", "demo").postForEntity("/api/reports/" + key + "/scan-check",
+          new HttpEntity<>(Scans.blankPages(1)), String.class);
+    }
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(429);
+    assertThat(answer.getHeaders().getFirst("Retry-After")).isNotBlank();
+    assertThat(message(answer)).contains("扫描件预检过于频繁").contains("秒后再试");
+    CASES.add("scan pre-check flood");
+  }
+
+  @Test
+  @Order(4)
+  void brokenBodiesAndPathsAreRefusedInChinese() {
+    Task upload = driver.task(YEAR + "-03/u029", "u029-filer");
+    long history = historyOf(upload.getProcessInstanceId());
+    String complete = "/task/" + upload.getId() + "/complete";
+    refused("body: JSON cut off", "u029-filer", complete, "{\"variables\":{\"stampedScan\":", "JSON");
+    refused("body: not JSON", "u029-filer", complete, "stampedScan=approve", "JSON");
+    refused("body: nested 5,000 deep", "u029-filer", complete,
+        "{\"variables\":" + "[".repeat(5000) + "]".repeat(5000) + "}", "JSON|内容");
+    refused("body: a string of 3 MB in an unknown variable", "u029-filer", complete,
+        "{\"variables\":{\"x\":{\"value\":\"" + "x".repeat(3 << 20) + "\"}}}", "x");
+    refused("body: variables as an array", "u029-filer", complete, "{\"variables\":[1,2,3]}", "JSON|内容");
+    ResponseEntity<String> chunked = chunked("u029-filer", "/engine-rest" + complete, 21 << 20);
+    assertThat(chunked.getStatusCode().value()).as(chunked.getBody()).isEqualTo(413);
+    assertThat(message(chunked)).contains("20 MB");
+    CASES.add("body: 21 MB chunked");
+    assertThat(historyOf(upload.getProcessInstanceId())).as("nothing written").isEqualTo(history);
+
+    for (String path : List.of("/task/' OR '1'='1/complete", "/task/" + "9".repeat(4000) + "/complete",
+        "/task/%2e%2e%2f%2e%2e%2fetc%2fpasswd/complete")) {
+      ResponseEntity<String> answer = send("u029-filer", path, HttpMethod.POST, "{}");
+      assertThat(answer.getStatusCode().is4xxClientError()).as(path + ": " + answer.getBody()).isTrue();
+      assertThat(String.valueOf(answer.getBody())).doesNotContain("Exception").doesNotContain("java.");
+      CASES.add("path: " + path.substring(0, Math.min(40, path.length())));
+    }
+    for (String path : List.of("/api/reports/2022-13/u029/report.pdf", "/api/reports/2022-03/u999/report.pdf",
+        "/api/reports/2022-03/u030/report.pdf", "/api/evaluation/2022-99", "/api/reports/../../etc/passwd")) {
+      ResponseEntity<String> answer = http.withBasicAuth("u029-filer", "demo").getForEntity(path, String.class);
+      assertThat(answer.getStatusCode().is4xxClientError()).as(path + ": " + answer.getBody()).isTrue();
+      assertThat(message(answer)).as(path).containsPattern("\\p{IsHan}").doesNotContain("Exception");
+      CASES.add("path: " + path);
+    }
+    assertThat(CASES.size()).as("the catalogue").isGreaterThanOrEqualTo(60);
+  }
+
+  /** A POST whose body is sent in chunks (no Content-Length), as curl does with a pipe. */
+  private ResponseEntity<String> chunked(String user, String path, int bytes) {
+    try {
+      java.net.HttpURLConnection connection = (java.net.HttpURLConnection) new java.net.URI(http.getRootUri() + path)
+          .toURL().openConnection();
+      connection.setRequestMethod("POST");
+      connection.setDoOutput(true);
+      connection.setChunkedStreamingMode(64 * 1024);
+      connection.setRequestProperty("Content-Type", "application/json");
+      connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+          .encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      try (java.io.OutputStream out = connection.getOutputStream()) {
+        // many short strings, so that no single JSON value reaches Jackson's own limits first
+        out.write("{\"variables\":{\"x\":{\"value\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] block = ("\"" + "x".repeat(1021) + "\",").repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int sent = 0; sent < bytes; sent += block.length) {
+          out.write(block);
+        }
+        out.write("\"x\"]}}}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      } catch (java.io.IOException cutOff) {
+        // the server may stop reading at the limit and answer before the whole body is sent
+      }
+      int status = connection.getResponseCode();
+      java.io.InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      String body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return ResponseEntity.status(status).body(body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   // --- helpers ---
 
   /** The fill form's honest figures with one field replaced by {@code value} (raw JSON). */
@@ -201,7 +360,7 @@ class HostileInputTest {
     assertThat(response.getStatusCode().value()).as(name + ": " + method + " " + path + ": " + shown)
         .isEqualTo(400);
     String message = message(response);
-    assertThat(message).as(name).containsPattern(named).containsPattern("\\p{IsHan}").doesNotContain("Exception")
+    assertThat(message).as(name + ": " + shown).containsPattern(named).containsPattern("\\p{IsHan}").doesNotContain("Exception")
         .doesNotContain("ENGINE-").doesNotContain("Cannot ").doesNotContain("java.");
     assertThat(message.length()).as(name + ": no huge value echoed").isLessThan(300);
     CASES.add(name);

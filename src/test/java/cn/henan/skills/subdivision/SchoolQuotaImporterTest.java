@@ -1,5 +1,7 @@
 package cn.henan.skills.subdivision;
 
+import java.time.Duration;
+import cn.henan.skills.platform.HeavyWork;
 import cn.henan.skills.tabular.QuotaImport;
 import cn.henan.skills.tabular.QuotaTotals;
 
@@ -32,7 +34,7 @@ class SchoolQuotaImporterTest {
       new SchoolQuotaLine(3, "郑州市商贸管理学校", 25000, 22000, null, 4400, null),
       new SchoolQuotaLine(4, "郑州市财贸学校", 25000, 22000, null, 4400, null));
 
-  private final SchoolQuotaImporter importer = new SchoolQuotaImporter();
+  private final SchoolQuotaImporter importer = new SchoolQuotaImporter(new HeavyWork(1, 4, Duration.ofSeconds(60)));
 
   // ---- the table in the formats people upload
 
