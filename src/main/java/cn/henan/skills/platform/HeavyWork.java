@@ -60,9 +60,16 @@ public class HeavyWork implements DisposableBean {
   private final int maxWaiting;
   private final Duration timeout;
 
-  public HeavyWork(@Value("${skills-henan.heavy-work.threads:2}") int threads,
+  /**
+   * @param threads at most this many pieces of work at once; 0 means half the processors (at least one), so that
+   *     the other half always serves everyone else
+   */
+  public HeavyWork(@Value("${skills-henan.heavy-work.threads:0}") int threads,
       @Value("${skills-henan.heavy-work.waiting:16}") int maxWaiting,
       @Value("${skills-henan.heavy-work.timeout:10s}") Duration timeout) {
+    if (threads == 0) {
+      threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
     if (threads < 1 || maxWaiting < 0 || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("heavy-work settings must be positive: " + threads + ", " + maxWaiting
           + ", " + timeout);
