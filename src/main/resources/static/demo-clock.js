@@ -1,10 +1,14 @@
 // moved out of demo-clock.html so that the page's Content-Security-Policy allows scripts from the app only
 const fmt = iso => iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—';
+// what the next timer does, by its process
+const TIMERS = { 'unit-year': '各单位月报开启', 'monthly-report': '月报截止前提醒或截止', 'circulation-schedule': '月报截止后的通报',
+  circulation: '通报未确认的提醒' };
 const show = clock => {
   document.getElementById('now').textContent = clock.enabled ? fmt(clock.now) : '未开启（真实时间）';
   document.getElementById('next').textContent = clock.nextTimer
-    ? fmt(clock.nextTimer.dueDate) + '（' + clock.nextTimer.processDefinitionKey + '）' : '没有待触发的定时器';
-  document.getElementById('advance').disabled = !clock.enabled || !clock.nextTimer;
+    ? fmt(clock.nextTimer.dueDate) + '（' + (TIMERS[clock.nextTimer.processDefinitionKey] || '流程定时器') + '）' : '没有待触发的定时器';
+  // anyone may try: the server says who may move the clock, and when there is nothing to move to
+  document.getElementById('advance').disabled = !clock.enabled;
 };
 const say = (text, error) => {
   const message = document.getElementById('message');

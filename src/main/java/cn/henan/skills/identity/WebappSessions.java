@@ -26,10 +26,16 @@ final class WebappSessions {
    * the browser as the {@code XSRF-TOKEN} cookie and response header), as the webapps send it with every change.
    */
   static boolean carriesCsrfToken(HttpSession session, HttpServletRequest request) {
-    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String expected = csrfToken(session);
     String sent = request.getHeader(CSRF_HEADER);
-    return expected instanceof String token && !token.isEmpty() && sent != null
-        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    return expected != null && !expected.isEmpty() && sent != null
+        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The session's CSRF token, or null when there is no session or the webapps have not made one yet. */
+  static String csrfToken(HttpSession session) {
+    return session != null && session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) instanceof String token
+        ? token : null;
   }
 
   static Optional<Viewer> viewer(ProcessEngine engine, HttpSession session) {

@@ -46,6 +46,15 @@ class DemoClockSessionTest {
   }
 
   @Test
+  void theAppsPagesLearnTheSessionsTokenFromApiSession() {
+    TasklistSession admin = TasklistSession.signIn(http, "admin", "admin");
+
+    ResponseEntity<String> session = admin.get("/api/session");
+    assertThat(session.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(session.getBody()).contains("\"userId\":\"admin\"").contains("\"csrfToken\":\"" + admin.xsrf() + "\"");
+  }
+
+  @Test
   void aUnitUserIsRefusedInChinese() {
     TasklistSession filer = TasklistSession.signIn(http, "u001-filer", "demo");
 
