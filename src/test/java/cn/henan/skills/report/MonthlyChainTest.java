@@ -159,6 +159,11 @@ class MonthlyChainTest {
     assertThat(driver.task(key, "u029-leader")).as("the sign task is gone").isNull();
     fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("人数填错");
+    // submitted again, with an error: the form shows the error, no longer the withdrawal's note
+    driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 60, 10));
+    fill = driver.task(key, "u029-filer");
+    assertThat((String) taskService.getVariable(fill.getId(), "reportErrors")).contains("不能大于本月取证人数");
+    assertThat(taskService.getVariable(fill.getId(), "returnNotice")).isNull();
 
     // returned at signature, with the reason shown on the form; a return without a reason is refused
     driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 20, 10));
