@@ -153,7 +153,11 @@ class MonthlyChainTest {
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SUBMITTED);
     Task sign = driver.task(key, "u029-leader");
     assertThat(sign).isNotNull();
-    assertThat((String) taskService.getVariable(sign.getId(), "reportSummary")).contains("河南理工大学").contains("100");
+    assertThat((String) taskService.getVariable(sign.getId(), "reportSummary")).contains("河南理工大学");
+    // the figures as a table the form draws with its columns aligned
+    assertThat((String) taskService.getVariable(sign.getId(), "reportTable"))
+        .startsWith("| 指标 | 年度任务 | 当月完成 | 累计已完成 | 累计完成率 |\n|---|---:|---:|---:|---:|\n")
+        .contains("| 培训任务（人次） | 500 | 100 | 100 | 20.0% |");
     driver.complete("u029-filer", driver.task(key, "u029-filer"),
         Map.of("withdrawConfirmed", true, "withdrawReason", "人数填错"));
     assertThat(driver.task(key, "u029-leader")).as("the sign task is gone").isNull();
