@@ -40,7 +40,7 @@ function drawChart(months) {
 
 function drawSummary(year, month, progress) {
   const totals = totalsOf(progress);
-  const scope = progress.totals ? '全省（或本地）' : esc(progress.units.length ? progress.units[0].name : '本单位');
+  const scope = progress.totals ? '全省' : esc(progress.units.length ? progress.units[0].name : '本单位');
   const time = timeProgress(month);
   const lines = INDICATORS.map(([key, name, , unit]) => {
     const t = totals[key];
