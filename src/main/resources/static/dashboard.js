@@ -1,15 +1,14 @@
 // moved out of dashboard.html so that the page's Content-Security-Policy allows scripts from the app only
-const INDICATORS = [['training', '培训', '#3b7dd8'], ['certification', '取证', '#2a9d54'],
-  ['advanced', '高级工及以上', '#e08a1e'], ['onePlusX', '1+X', '#8a4fc9']];
+const INDICATORS = [['training', '培训', '#3b7dd8', '人次'], ['certification', '取证', '#2a9d54', '人'],
+  ['advanced', '高级工及以上', '#e08a1e', '人'], ['onePlusX', '1+X 证书', '#8a4fc9', '人']];
+const yearSelect = document.getElementById('year');
 const monthSelect = document.getElementById('month');
 for (let m = 3; m <= 12; m++) { monthSelect.add(new Option(m + ' 月', m)); }
 const pad = m => String(m).padStart(2, '0');
-const get = url => fetch(url, { credentials: 'same-origin' }).then(async r => {
-  const body = await r.json().catch(() => ({}));
-  if (!r.ok) { throw new Error(body.message || r.status); }
-  return body;
-});
+const get = path => webappSession.call('GET', path);
 const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+// reports run from March to December: month m's time progress is (m - 2) tenths of the year
+const timeProgress = m => (m - 2) * 10;
 
 function totalsOf(progress) {
   if (progress.totals) { return progress.totals; }
@@ -19,28 +18,48 @@ function totalsOf(progress) {
 
 function drawChart(months) {
   const svg = document.getElementById('chart'), W = 900, H = 260, L = 40, B = 30;
-  const x = i => L + i * (W - L - 20) / 9, y = v => H - B - (Math.min(v, 120) / 120) * (H - B - 10);
+  const x = m => L + (m - 3) * (W - L - 20) / 9, y = v => H - B - (Math.min(v, 120) / 120) * (H - B - 10);
   let s = '';
   for (let v = 0; v <= 120; v += 20) {
     s += `<line x1="${L}" x2="${W - 20}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="4" y="${y(v) + 4}">${v}%</text>`;
   }
-  for (let i = 0; i < 10; i++) { s += `<text x="${x(i) - 8}" y="${H - 8}">${i + 3}月</text>`; }
-  const line = (pts, color, dash) => pts.length ? `<polyline fill="none" stroke="${color}" stroke-width="2" ${dash ? 'stroke-dasharray="5,4"' : ''} points="${pts.join(' ')}"/>` : '';
-  s += line(months.map((m, i) => `${x(i)},${y(i * 10 + 10)}`), '#999', true);
+  for (let m = 3; m <= 12; m++) { s += `<text x="${x(m) - 8}" y="${H - 8}">${m}月</text>`; }
+  // every month gets a dot, so one month alone is drawn too; the line joins two or more
+  const series = (points, color, dash) => (points.length > 1
+    ? `<polyline fill="none" stroke="${color}" stroke-width="2" ${dash ? 'stroke-dasharray="5,4"' : ''} points="${points.map(p => p.join(',')).join(' ')}"/>` : '')
+    + points.map(([px, py]) => `<circle cx="${px}" cy="${py}" r="${dash ? 3 : 4}" fill="${color}"/>`).join('');
+  s += series(months.map(m => [x(m.month), y(timeProgress(m.month))]), '#999', true);
   INDICATORS.forEach(([key, , color]) => {
-    s += line(months.filter(m => m.totals[key] && m.totals[key].rate != null)
-      .map(m => `${x(m.month - 3)},${y(Number(m.totals[key].rate))}`), color);
+    s += series(months.filter(m => m.totals[key] && m.totals[key].rate != null)
+      .map(m => [x(m.month), y(Number(m.totals[key].rate))]), color);
   });
   svg.innerHTML = s;
   document.getElementById('legend').innerHTML = '<span style="color:#999">- - 时间进度</span>'
-    + INDICATORS.map(([, name, color]) => `<span style="color:${color}">■ ${name}</span>`).join('');
+    + INDICATORS.map(([, name, color]) => `<span style="color:${color}">● ${name}累计完成率</span>`).join('');
+}
+
+function drawSummary(year, month, progress) {
+  const totals = totalsOf(progress);
+  const scope = progress.totals ? '全省' : esc(progress.units.length ? progress.units[0].name : '本单位');
+  const time = timeProgress(month);
+  const lines = INDICATORS.map(([key, name, , unit]) => {
+    const t = totals[key];
+    if (!t) { return ''; }
+    if (t.rate == null) { return `<li>${name}：累计 ${t.cumulative} ${unit}（没有年度任务要求，不计算完成率）</li>`; }
+    const rate = Number(t.rate), gap = rate - time;
+    const compare = Math.abs(gap) < 0.05 ? '与时间进度持平'
+      : gap > 0 ? `超过时间进度 ${gap.toFixed(1)} 个百分点` : `落后时间进度 ${(-gap).toFixed(1)} 个百分点`;
+    return `<li>${name}：累计 ${t.cumulative} ${unit}，年度任务 ${t.annualTask} ${unit}，完成 ${rate.toFixed(1)}%，${compare}</li>`;
+  }).join('');
+  document.getElementById('summary').innerHTML = `<p>截至 ${year} 年 ${month} 月，${scope}已通过审核的累计完成情况；`
+    + `时间进度为 ${time}%（3 月至 12 月共十个月，每过一个月增加 10%）。</p><ul>${lines}</ul>`;
 }
 
 function drawRanking(progress) {
   const rows = [];
   progress.units.forEach(u => { rows.push(u); (u.schools || []).forEach(s => rows.push({ ...s, school: true })); });
   rows.sort((a, b) => Number(b.indicators.training.rate ?? -1) - Number(a.indicators.training.rate ?? -1));
-  document.getElementById('ranking').innerHTML = '<table><tr><th>#</th><th>单位</th><th>培训 累计/任务</th><th>完成率</th><th></th></tr>'
+  document.getElementById('ranking').innerHTML = '<table><tr><th>名次</th><th>单位</th><th>培训 累计 / 年度任务</th><th>完成率</th><th></th></tr>'
     + rows.map((u, i) => {
       const t = u.indicators.training, rate = t.rate == null ? null : Number(t.rate);
       return `<tr><td>${i + 1}</td><td>${u.school ? '　' : ''}${esc(u.name)}</td><td class="num">${t.cumulative} / ${t.annualTask ?? '——'}</td>`
@@ -49,18 +68,21 @@ function drawRanking(progress) {
 }
 
 function drawLists(evaluation) {
-  const list = (title, items) => `<h3>${title}（${items.length}）</h3>` + (items.length
+  const list = (title, items) => `<h3>${title}（${items.length} 个）</h3>` + (items.length
     ? '<ul>' + items.map(u => `<li>${esc(u.name)}：${esc((u.findings || []).join('；'))}</li>`).join('') + '</ul>'
     : '<p class="muted">无</p>');
-  document.getElementById('lists').innerHTML = `<p>时间进度 ${evaluation.timeProgress}% ，缓慢阈值 ${evaluation.threshold} 个百分点。</p>`
-    + list('进度缓慢（培训、取证、高级工）', evaluation.slowUnits) + list('完成率低（同类单位后十分之一）', evaluation.lowUnits)
+  document.getElementById('lists').innerHTML = (evaluation.error
+    ? `<p class="error">${esc(evaluation.error)}</p>`
+    : `<p>本月时间进度 ${evaluation.timeProgress}%：累计完成率低于时间进度超过 ${evaluation.threshold} 个百分点的，列为“进度缓慢”；`
+      + '在同类单位（如省辖市、高职院校、市属中职学校）中完成率排在最后十分之一的，列为“完成率低”，名次从最后一名往前数。</p>')
+    + list('进度缓慢（培训、取证、高级工）', evaluation.slowUnits) + list('完成率低（同类单位最后十分之一）', evaluation.lowUnits)
     + list('1+X 进度缓慢', evaluation.slowOnePlusX) + list('1+X 完成率低', evaluation.lowOnePlusX)
     + list('逾期报送', evaluation.lateUnits) + list('本月未报', evaluation.missingUnits)
     + list('证书等级政策提示', evaluation.certificateFindings);
 }
 
 async function load() {
-  const year = Number(document.getElementById('year').value), month = Number(monthSelect.value);
+  const year = Number(yearSelect.value), month = Number(monthSelect.value);
   const key = `${year}-${pad(month)}`;
   document.getElementById('excel').href = `/api/reports/${key}/attachment2.xlsx`;
   const message = document.getElementById('message');
@@ -71,17 +93,41 @@ async function load() {
       const p = await get(`/api/progress/${year}?month=${year}-${pad(m)}`);
       months.push({ month: m, totals: totalsOf(p), progress: p });
     }
+    const current = months[months.length - 1].progress;
+    drawSummary(year, month, current);
     drawChart(months);
-    drawRanking(months[months.length - 1].progress);
-    drawLists(await get(`/api/evaluation/${key}`).catch(e => ({ timeProgress: '—', threshold: '—', slowUnits: [],
-      lowUnits: [], slowOnePlusX: [], lowOnePlusX: [], lateUnits: [], missingUnits: [], certificateFindings: [],
-      error: e.message })));
+    drawRanking(current);
+    drawLists(await get(`/api/evaluation/${key}`).catch(e => ({ slowUnits: [], lowUnits: [], slowOnePlusX: [],
+      lowOnePlusX: [], lateUnits: [], missingUnits: [], certificateFindings: [], error: e.message })));
     message.textContent = '';
   } catch (e) {
     message.className = 'error';
-    message.textContent = '读取失败：' + e.message + '（请先登录任务列表）';
+    message.textContent = '读取失败：' + e.message;
   }
 }
+
+// opens on the engine's current month (the demo clock's date in the demo); before March, on the last year's December
+async function start() {
+  const user = await webappSession.user();
+  document.getElementById('who').textContent = user ? '当前登录：' + user.userId : '尚未登录';
+  document.getElementById('signout').hidden = !user;
+  if (!user) {
+    const message = document.getElementById('message');
+    message.className = 'error';
+    message.textContent = '请先登录任务列表（点击左上角“返回任务列表”登录），再回到本页面。';
+    return;
+  }
+  const clock = await get('/api/demo-clock').catch(() => null);
+  const today = clock && clock.today ? clock.today : new Date().toISOString().slice(0, 10);
+  let year = Number(today.slice(0, 4)), month = Number(today.slice(5, 7));
+  if (month < 3) { year -= 1; month = 12; }
+  for (let y = Math.min(2022, year); y <= Math.max(2022, year); y++) { yearSelect.add(new Option(y + ' 年', y)); }
+  yearSelect.value = year;
+  monthSelect.value = month;
+  load();
+}
 document.getElementById('load').onclick = load;
-monthSelect.value = 5;
-load();
+yearSelect.onchange = load;
+monthSelect.onchange = load;
+document.getElementById('signout').onclick = event => { event.preventDefault(); webappSession.signOut(); };
+start();

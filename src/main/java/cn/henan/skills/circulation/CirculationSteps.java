@@ -88,13 +88,17 @@ public class CirculationSteps {
     execution.setVariable("circulationBody", draft.body());
   }
 
-  /** Complete listener of the draft: every named code must be a unit. */
+  /**
+   * Complete listener of the draft: every named code must be a unit; the approver then reads the units by name
+   * ({@code namedUnitNames}, with their codes).
+   */
   public void checkDraft(DelegateTask task) {
-    List<String> unknown = circulations.unknownUnits(
-        schedule.unitsOf((String) task.getExecution().getVariable("namedUnitCodes")));
+    List<String> codes = schedule.unitsOf((String) task.getExecution().getVariable("namedUnitCodes"));
+    List<String> unknown = circulations.unknownUnits(codes);
     if (!unknown.isEmpty()) {
       throw new Refusal("被通报单位代码不存在：" + String.join("、", unknown) + "（应为 u001、u001-s01 这样的代码）。");
     }
+    task.getExecution().setVariable("namedUnitNames", FormText.fit(circulations.describeUnits(codes), "完整名单见通报草稿"));
   }
 
   /** Service task: the notice PDF, visible to every unit. */

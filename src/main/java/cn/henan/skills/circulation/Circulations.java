@@ -86,6 +86,12 @@ public class Circulations {
     return codes.stream().filter(code -> units.find(code).isEmpty()).toList();
   }
 
+  /** The named units as the approver reads them: "郑州市（u001）、河南理工大学（u029）", or "无". */
+  public String describeUnits(List<String> codes) {
+    return codes.isEmpty() ? "无" : String.join("、", codes.stream()
+        .map(code -> units.find(code).map(unit -> unit.getName() + "（" + code + "）").orElse(code)).toList());
+  }
+
   @Transactional
   public byte[] publish(ReportPeriod period, String title, String body, List<String> namedUnits) {
     if (circulations.existsById(period.key())) {

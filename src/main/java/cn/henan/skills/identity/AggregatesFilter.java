@@ -34,6 +34,8 @@ class AggregatesFilter extends OncePerRequestFilter {
   private static final Pattern ENGINE_REST =
       Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
   private static final String COCKPIT_API = "/camunda/api/cockpit/";
+  /** A Cockpit plugin's code (plugin.js, plugin.css, its files), the same for everyone; no figures. */
+  private static final Pattern PLUGIN_ASSETS = Pattern.compile("/camunda/api/cockpit/plugin/[A-Za-z0-9_-]+/static/[^?]*");
 
   private final ProcessEngine engine;
 
@@ -57,6 +59,9 @@ class AggregatesFilter extends OncePerRequestFilter {
 
   /** Whether the path (without context path) reads statistics over every unit. */
   static boolean isAggregate(String path) {
+    if (PLUGIN_ASSETS.matcher(path).matches()) {
+      return false; // the plugins' scripts and styles: Cockpit loads them before anyone signs in, to show its sign-in
+    }
     if (path.startsWith(COCKPIT_API) || path.equals(COCKPIT_API.substring(0, COCKPIT_API.length() - 1))) {
       return true;
     }

@@ -30,6 +30,9 @@ class CheckMonthlyReport implements JavaDelegate {
     MonthlyReportRules.Outcome outcome = rules.check(execution.getVariables(), context.secondarySchool(),
         context.quota(), context.acceptedBefore());
     boolean confirmed = Boolean.TRUE.equals(execution.getVariable("warningsConfirmed"));
+    // a return's or withdrawal's note belongs to that return: once the filer submits again it is done with (the
+    // reason stays in the report's history); the form shows this check's errors or warnings instead
+    clear(execution, "returnNotice");
     if (outcome.hasErrors()) {
       execution.setVariable("reportCheck", "ERROR");
       execution.setVariable("reportErrors", String.join("\n", outcome.errors()));
@@ -46,7 +49,7 @@ class CheckMonthlyReport implements JavaDelegate {
         people.currentUserId().orElse(null));
     execution.setVariable("reportCheck", "OK");
     // a confirmation covers the warnings it was given for, not those of a later round
-    clear(execution, "reportErrors", "reportWarnings", "warningsConfirmed", "returnNotice");
+    clear(execution, "reportErrors", "reportWarnings", "warningsConfirmed");
     execution.setVariable("reportVersion", report.getVersion());
   }
 

@@ -243,8 +243,11 @@ public class Evaluation {
       while (end + 1 < size && rates[rated[end + 1]][k].compareTo(rates[rated[j]][k]) == 0) {
         end++;
       }
-      int rank = size - end; // 1 + the number of units with a higher rate
-      String text = "居" + groupName + "后十分之一（" + size + " 个单位中第 " + rank + " 名）";
+      // counted from the bottom, so that "the bottom tenth" and the place read the same way; ties share a place
+      int fromBottom = j + 1;
+      int tied = end - j + 1;
+      String text = "居" + groupName + "后十分之一：" + size + " 个单位中倒数第 " + fromBottom + " 名"
+          + (tied > 1 ? "（" + tied + " 个单位完成率相同，并列）" : "");
       for (int m = j; m <= end; m++) {
         lowText[rated[m]][k] = text;
       }

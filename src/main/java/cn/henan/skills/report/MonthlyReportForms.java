@@ -46,9 +46,8 @@ class MonthlyReportForms {
     StringBuilder text = new StringBuilder();
     text.append(context.unit().getName()).append(" ").append(context.period().chinese()).append(" 进度月报\n");
     text.append("年度任务：").append(context.quota() == null ? "（未下达）" : context.quota().describe()).append('\n');
-    text.append("此前已通过审核的累计（不含本月）：\n");
-    text.append(ReportSheet.of(context.unit().getName(), context.period(), context.quota(), context.acceptedBefore(),
-        Figures.ZERO).asText());
+    // the month's table (annual task, this month, cumulative, rate) is the form's own, computed as the filer types
+    text.append("此前已通过审核的累计（不含本月）：").append(describe(context.acceptedBefore())).append('\n');
     if (!context.schools().isEmpty()) {
       List<String> schoolCodes = context.schools().stream().map(Unit::getCode).toList();
       Figures schoolsTotal = reports.acceptedThrough(context.period(), schoolCodes);
@@ -62,7 +61,13 @@ class MonthlyReportForms {
     return text.toString();
   }
 
-  /** The submitted report as the signer and the reviewers see it. */
+  /** The submitted report's figures as the signer and the reviewers see them: a table ({@link ReportSheet}). */
+  String table(Context context, MonthlyReport report) {
+    return ReportSheet.of(context.unit().getName(), context.period(), context.quota(), context.acceptedBefore(),
+        report.figures()).asMarkdown();
+  }
+
+  /** The rest of the submitted report as the signer and the reviewers see it; the figures are in {@link #table}. */
   String summary(Context context, MonthlyReport report) {
     StringBuilder text = new StringBuilder();
     text.append(context.unit().getName()).append(" ").append(context.period().chinese()).append(" 进度月报（第 ")
@@ -70,10 +75,8 @@ class MonthlyReportForms {
     text.append("已备案职业技能评价机构：院校类职业技能等级认定机构 ").append(report.getInstitutionsCollegeLevel())
         .append(" 个；职业技能考核鉴定机构 ").append(report.getInstitutionsAppraisal())
         .append(" 个；面向社会人员的职业技能等级评价机构 ").append(report.getInstitutionsSocial())
-        .append(" 个；专项职业技能考核机构 ").append(report.getInstitutionsSpecial()).append(" 个\n\n");
-    text.append(ReportSheet.of(context.unit().getName(), context.period(), context.quota(), context.acceptedBefore(),
-        report.figures()).asText());
-    text.append("\n填报人：").append(report.getFilerName()).append("　联系电话：").append(report.getFilerPhone());
+        .append(" 个；专项职业技能考核机构 ").append(report.getInstitutionsSpecial()).append(" 个\n");
+    text.append("填报人：").append(report.getFilerName()).append("　联系电话：").append(report.getFilerPhone());
     return text.toString();
   }
 

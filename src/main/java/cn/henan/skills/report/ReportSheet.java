@@ -37,15 +37,19 @@ public record ReportSheet(String unitName, ReportPeriod period, Quota quota, Fig
     };
   }
 
-  /** The table as plain text for Tasklist forms. */
-  public String asText() {
-    StringBuilder text = new StringBuilder();
-    text.append(String.format("%-14s%10s%10s%12s%12s%n", "指标", "年度任务", "当月完成", "累计已完成", "累计完成率"));
+  /**
+   * The table in Markdown for a Camunda Form's text component ({@code {{reportTable}}}), which draws it as a real table
+   * (columns aligned, numbers to the right). Only fixed labels and numbers: no text a user typed goes into Markdown.
+   */
+  public String asMarkdown() {
+    StringBuilder table = new StringBuilder("| 指标 | 年度任务 | 当月完成 | 累计已完成 | 累计完成率 |\n|---|---:|---:|---:|---:|\n");
     for (Row row : rows()) {
-      text.append(String.format("%-14s%10s%10d%12d%12s%n", row.indicator().chineseName(),
-          row.annualTask() == null ? "——" : row.annualTask().toString(), row.month(), row.cumulative(),
-          Rates.format(row.rate())));
+      table.append("| ").append(row.indicator().chineseName()).append("（").append(row.indicator().measure()).append("）")
+          .append(" | ").append(row.annualTask() == null ? "——" : row.annualTask().toString())
+          .append(" | ").append(row.month())
+          .append(" | ").append(row.cumulative())
+          .append(" | ").append(Rates.format(row.rate())).append(" |\n");
     }
-    return text.toString();
+    return table.toString();
   }
 }

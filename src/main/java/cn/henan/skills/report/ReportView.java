@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Create listener of the tasks that show a submitted report (组长签字, 撤回月报, 上传盖章扫描件 and both reviews):
- * what the form shows — unit, month, version, the summary of the figures, the PDF and scan links and the scan notice
+ * what the form shows — unit, month, version, the summary, the table of the figures, the PDF and scan links and the scan notice
  * — is built here from the stored report version (JPA {@link MonthlyReport}, its documents, the unit registry) and
  * overwrites whatever the instance holds under those names (written only when it differs: the withdraw task and
  * the reviews usually find the values the sign task already set). So the leader signs, and the reviewers review,
@@ -39,6 +39,7 @@ class ReportView implements TaskListener {
     ReportVariables.setIfChanged(execution, "reportMonth", period.month());
     ReportVariables.setIfChanged(execution, "reportVersion", report.getVersion());
     ReportVariables.setIfChanged(execution, "reportSummary", forms.summary(context, report));
+    ReportVariables.setIfChanged(execution, "reportTable", forms.table(context, report));
     ReportVariables.setIfChanged(execution, "reportPdfUrl", links.reportPdfUrl());
     ReportVariables.setIfChanged(execution, "scanUrl", links.scanUrl());
     ReportVariables.setIfChanged(execution, "scanNotice", links.scanNotice());

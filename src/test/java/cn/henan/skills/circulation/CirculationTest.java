@@ -85,6 +85,9 @@ class CirculationTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("u999");
 
     driver.complete("province", driver.task("2039-05", "province-edu"), Map.of("namedUnitCodes", "u029"));
+    // the approver reads the named units by name, with their codes
+    assertThat(taskService.getVariable(driver.task("2039-05", "province-leader").getId(), "namedUnitNames"))
+        .isEqualTo("河南理工大学（u029）");
     driver.complete("leader", driver.task("2039-05", "province-leader"),
         Map.of("circulationDecision", "return", "circulationReturnReason", "正文请写明整改时限"));
     driver.complete("province", driver.task("2039-05", "province-edu"), Map.of("circulationBody",

@@ -129,14 +129,17 @@ class AuthorizationTest {
   }
 
   @Test
-  void aTasklistSessionMayReadTheDomainRestButNotChangeAnything() {
+  void aTasklistSessionReadsTheDomainRestAndChangesOnlyWithItsCsrfToken() {
     TasklistSession signedIn = TasklistSession.signIn(http, "u001-filer", "demo");
     HttpHeaders withSession = new HttpHeaders();
     withSession.add(HttpHeaders.COOKIE, signedIn.cookies());
     assertThat(http.exchange("/api/progress/" + YEAR + "?month=" + YEAR + "-03", HttpMethod.GET,
         new HttpEntity<>(withSession), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.exchange("/api/demo-clock/advance", HttpMethod.POST, new HttpEntity<>(withSession),
-        String.class).getStatusCode()).as("changes need credentials, not a cookie").isEqualTo(HttpStatus.UNAUTHORIZED);
+        String.class).getStatusCode()).as("a change needs the session's CSRF token, not the cookie alone")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(signedIn.post("/api/demo-clock/advance", "").getBody()).as("with the token: the user's own rights")
+        .contains("只有系统管理员（camunda-admin 组）可以拨动演示时钟");
     assertThat(http.withBasicAuth("u001-filer", "demo").postForEntity("/api/demo-clock/advance", null,
         String.class).getStatusCode()).as("only camunda-admin moves the clock").isEqualTo(HttpStatus.FORBIDDEN);
   }

@@ -103,10 +103,10 @@ class EvaluationTest {
 
     assertThat(unit(result, "h01").findings()).containsExactly(
         "培训任务完成率 5.0%，低于时间进度 30.0% 超过 10 个百分点",
-        "培训任务完成率 5.0%，居高职院校后十分之一（12 个单位中第 12 名）");
+        "培训任务完成率 5.0%，居高职院校后十分之一：12 个单位中倒数第 1 名");
     // tied at the cut-off: both named, with the same rank
     assertThat(unit(result, "h03").findings()).contains(
-        "取证人数完成率 10.0%，居高职院校后十分之一（12 个单位中第 11 名）");
+        "取证人数完成率 10.0%，居高职院校后十分之一：12 个单位中倒数第 1 名（2 个单位完成率相同，并列）");
     assertThat(unit(result, "h04").indicators().get(Indicator.CERTIFICATION).low()).isTrue();
     assertThat(unit(result, "h05").findings()).containsExactly(
         "高级工及以上占取证人数 25.0%（10 / 40），低于 50% 的要求");
@@ -118,7 +118,7 @@ class EvaluationTest {
     // 1+X is listed apart, but stays among the unit's findings
     assertThat(unit(result, "h06").findings()).containsExactly(
         "1+X 证书取证人数完成率 5.0%，低于时间进度 30.0% 超过 10 个百分点",
-        "1+X 证书取证人数完成率 5.0%，居高职院校后十分之一（12 个单位中第 12 名）");
+        "1+X 证书取证人数完成率 5.0%，居高职院校后十分之一：12 个单位中倒数第 1 名");
     // undergraduate: no advanced requirement, no finding; a city with schools' advanced is not a school's
     assertThat(unit(result, "b01").findings()).isEmpty();
     assertThat(unit(result, "b01").indicators().get(Indicator.ADVANCED).rate()).isNull();

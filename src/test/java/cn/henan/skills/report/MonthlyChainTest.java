@@ -153,12 +153,21 @@ class MonthlyChainTest {
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SUBMITTED);
     Task sign = driver.task(key, "u029-leader");
     assertThat(sign).isNotNull();
-    assertThat((String) taskService.getVariable(sign.getId(), "reportSummary")).contains("河南理工大学").contains("100");
+    assertThat((String) taskService.getVariable(sign.getId(), "reportSummary")).contains("河南理工大学");
+    // the figures as a table the form draws with its columns aligned
+    assertThat((String) taskService.getVariable(sign.getId(), "reportTable"))
+        .startsWith("| 指标 | 年度任务 | 当月完成 | 累计已完成 | 累计完成率 |\n|---|---:|---:|---:|---:|\n")
+        .contains("| 培训任务（人次） | 500 | 100 | 100 | 20.0% |");
     driver.complete("u029-filer", driver.task(key, "u029-filer"),
         Map.of("withdrawConfirmed", true, "withdrawReason", "人数填错"));
     assertThat(driver.task(key, "u029-leader")).as("the sign task is gone").isNull();
     fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("人数填错");
+    // submitted again, with an error: the form shows the error, no longer the withdrawal's note
+    driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 60, 10));
+    fill = driver.task(key, "u029-filer");
+    assertThat((String) taskService.getVariable(fill.getId(), "reportErrors")).contains("不能大于本月取证人数");
+    assertThat(taskService.getVariable(fill.getId(), "returnNotice")).isNull();
 
     // returned at signature, with the reason shown on the form; a return without a reason is refused
     driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 20, 10));

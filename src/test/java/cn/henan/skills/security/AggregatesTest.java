@@ -125,6 +125,11 @@ class AggregatesTest {
         "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", String.class));
     assertThat(http.getForEntity("/engine-rest/process-definition/statistics", String.class).getStatusCode())
         .as("no credentials: the REST authentication answers first").isEqualTo(HttpStatus.UNAUTHORIZED);
+    // the plugins' code is not statistics: Cockpit needs it to show its sign-in page
+    ResponseEntity<String> plugin = http.getForEntity(
+        "/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js", String.class);
+    assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(plugin.getBody()).doesNotContain(SENTENCE);
   }
 
   private static void assertRefused(String what, ResponseEntity<String> response) throws Exception {

@@ -1,6 +1,13 @@
-// Tasklist of skills-henan: Chinese for browsers set to Chinese (locales/zh.json is added at build time from
-// Camunda's community translations; keys it lacks fall back to English), English otherwise.
+// Tasklist of skills-henan: Chinese for browsers set to Chinese (locales/zh.json is made at build time from
+// Camunda's community translations and src/main/webapp-locales), English otherwise.
 export default {
+  // the header's name instead of "Camunda Tasklist"
+  app: {
+    name: '任务列表',
+    vendor: '技能河南'
+  },
+  // Chinese for the date fields' calendar in Camunda Forms
+  customScripts: ['scripts/zh-datepicker'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
