@@ -98,7 +98,7 @@ class QuotaDistributionProcessTest {
     ProcessInstance zhengzhou = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2022/u001")
         .singleResult();
     Task receive = taskService.createTaskQuery().processInstanceId(zhengzhou.getId()).singleResult();
-    assertThat(receive).hasName("接收年度任务").hasCandidateGroup("u001-filer");
+    assertThat(receive).hasName("接收 2022年度任务（郑州市）").hasCandidateGroup("u001-filer");
     Map<String, Object> quota = runtimeService.getVariables(zhengzhou.getId());
     assertThat(quota).containsEntry("trainingQuota", 80000).containsEntry("certificationQuota", 70000)
         .containsEntry("advancedQuota", null).containsEntry("onePlusXQuota", 14000)
