@@ -110,11 +110,14 @@ public class LateReports {
         "unitsToUrge", String.join(", ", unfiled));
   }
 
-  /** The supervisor's action: a 督办 for each chosen unit still unfiled, noted on its report. */
-  public void urge(DelegateExecution execution) {
+  /**
+   * Complete listener of the supervisor's task: every code chosen must be on the list, otherwise the completion is
+   * refused with each code's name and why, and the task stays open as the supervisor filled it.
+   */
+  public void checkChosen(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
     lock(execution.getProcessBusinessKey());
-    Map<String, LateUnit> late = lateUnits(execution).stream()
-        .collect(Collectors.toMap(unit -> unit.unit().getCode(), Function.identity()));
+    Map<String, LateUnit> late = lateByCode(execution);
     List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
     ReportPeriod period = ReportVariables.period(execution);
     Map<String, Unit> supervised = supervisedBy(escalationSupervisor(execution));
@@ -128,6 +131,14 @@ public class LateReports {
       throw new Refusal("以下单位不在本次逾期名单中，不能在此督办：" + String.join("；", notLate)
           + "。请只填写名单中的单位代码（逗号分隔）。");
     }
+  }
+
+  /** The supervisor's action, once {@link #checkChosen} let it through: a 督办 for each chosen unit still unfiled. */
+  public void urge(DelegateExecution execution) {
+    lock(execution.getProcessBusinessKey());
+    Map<String, LateUnit> late = lateByCode(execution);
+    List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
+    ReportPeriod period = ReportVariables.period(execution);
     String given = ReportVariables.text(execution, "urgeMessage");
     String message = "【" + period.chinese() + "进度月报逾期】"
         + (given == null ? "请立即报送。" : given);
@@ -136,7 +147,7 @@ public class LateReports {
     List<String> skipped = new ArrayList<>();
     for (String code : chosen) {
       LateUnit unit = late.get(code);
-      if (unit.filed()) {
+      if (unit == null || unit.filed()) {
         skipped.add(code); // filed since the list was shown: nothing to urge
         continue;
       }
@@ -150,6 +161,10 @@ public class LateReports {
   }
 
   private record LateUnit(Unit unit, String reportKey, boolean filed, String state) {
+  }
+
+  private Map<String, LateUnit> lateByCode(DelegateExecution escalation) {
+    return lateUnits(escalation).stream().collect(Collectors.toMap(unit -> unit.unit().getCode(), Function.identity()));
   }
 
   private List<LateUnit> lateUnits(DelegateExecution escalation) {

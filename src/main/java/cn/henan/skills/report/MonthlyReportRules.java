@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 public class MonthlyReportRules {
   /** A month above this many times the remaining annual task is probably a typing error. */
   static final int IMPLAUSIBLE_FACTOR = 3;
+  /** The fill form's checkbox that confirms the warnings. */
+  static final String CONFIRMATION = "数字无误，我已核实系统提示的情况";
   private static final Pattern PHONE = Pattern.compile("[0-9()（）\\- ]{7,20}");
 
   public record Field(String variable, String label) {
