@@ -3,6 +3,7 @@ package cn.henan.skills.report;
 import cn.henan.skills.identity.People;
 import cn.henan.skills.platform.FormText;
 import cn.henan.skills.platform.Refusal;
+import cn.henan.skills.quota.QuotaDistribution;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitCodes;
@@ -12,6 +13,7 @@ import cn.henan.skills.urge.Urges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,11 +45,12 @@ public class LateReports {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final People people;
+  private final QuotaDistribution quotas;
   private final JdbcTemplate jdbc;
 
   LateReports(MonthlyReportRepository reportRepository, MonthlyReports reports, ReportDocuments documents,
       UnitRegistry units, Urges urges, RuntimeService runtimeService, TaskService taskService, People people,
-      JdbcTemplate jdbc) {
+      QuotaDistribution quotas, JdbcTemplate jdbc) {
     this.reportRepository = reportRepository;
     this.reports = reports;
     this.documents = documents;
@@ -56,6 +59,7 @@ public class LateReports {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.people = people;
+    this.quotas = quotas;
     this.jdbc = jdbc;
   }
 
@@ -184,12 +188,15 @@ public class LateReports {
   private List<LateUnit> lateUnits(ReportPeriod period, String supervisorCode) {
     Map<String, Unit> supervised = supervisedBy(supervisorCode);
     Map<Long, Integer> scans = documents.latestVersions(period, ReportDocument.Kind.STAMPED_SCAN);
+    // reports open whether or not a unit received its annual task; one that has not is named so on the list
+    Set<String> notReceived = quotas.notReceived(period.year());
     List<LateUnit> late = new ArrayList<>();
     for (MonthlyReport report : reportRepository.findByYearAndMonth(period.year(), period.month())) {
       Unit unit = supervised.get(report.getUnitCode());
       if (unit != null && report.isLate()) {
         boolean filed = ReportDeadlines.isFiled(report, scans.get(report.getId()));
-        late.add(new LateUnit(unit, report.getBusinessKey(), filed, state(report, filed)));
+        late.add(new LateUnit(unit, report.getBusinessKey(), filed, state(report, filed)
+            + (notReceived.contains(unit.getCode()) ? "（尚未接收年度任务）" : "")));
       }
     }
     late.sort((a, b) -> Integer.compare(a.unit().getSeq(), b.unit().getSeq()));
