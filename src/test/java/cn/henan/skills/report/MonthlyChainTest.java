@@ -255,6 +255,8 @@ class MonthlyChainTest {
     confirmed.put("warningsConfirmed", true);
     driver.complete("u152-filer", driver.task(school, "u152-filer"), confirmed);
     assertThat(reports.find(school).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SUBMITTED);
+    assertThat(taskService.getVariable(driver.task(school, "u152-leader").getId(), "figuresNotice"))
+        .as("nothing implausible in the cumulative figures").isNull();
   }
 
   @Test

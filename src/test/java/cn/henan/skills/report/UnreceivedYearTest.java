@@ -9,6 +9,7 @@ import cn.henan.skills.platform.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -28,7 +29,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Issue 11: a unit that never clicks 接收年度任务 still reports every month, is late and on its supervisor's list
- * (named as not having received its year); the year still closes.
+ * (named as not having received its year); the year still closes. And a report whose cumulative certification
+ * exceeds its cumulative training is confirmed by the filer and flagged to the leader and the reviewers.
  */
 @SkillsHenanTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -118,6 +120,34 @@ class UnreceivedYearTest {
         .processInstanceId(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("unit-year")
             .processInstanceBusinessKey(YEAR + "/u029").singleResult().getId()).singleResult().getValue())
         .asString().contains("培训任务 100 / 500");
+  }
+
+  @Test
+  @Order(2)
+  void moreCertifiedThanTrainedIsConfirmedByTheFilerAndShownToTheLeaderAndTheReviewers() {
+    String key = YEAR + "-04/u030";
+    Task fill = driver.task(key, "u030-filer");
+    // accepted before: March 100 trained, 80 certified; April 10 more trained, 50 certified: 130 > 110
+    Map<String, Object> figures = Driver.reportFigures(10, 50, 0, 0);
+    assertThatThrownBy(() -> driver.complete("u030-filer", fill, figures)).hasRootCauseInstanceOf(Refusal.class)
+        .hasMessageContaining("累计取证人数（130 人）超过累计培训人次（110 人次）");
+    assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.OPEN);
+
+    Map<String, Object> confirmed = new HashMap<>(figures);
+    confirmed.put("warningsConfirmed", true);
+    driver.complete("u030-filer", driver.task(key, "u030-filer"), confirmed);
+    assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SUBMITTED);
+    Task withdraw = driver.task(key, "u030-filer");
+    Task sign = driver.task(key, "u030-leader");
+    for (Task shown : List.of(withdraw, sign)) {
+      assertThat((String) taskService.getVariable(shown.getId(), "figuresNotice"))
+          .contains("累计取证人数（130 人）超过累计培训人次（110 人次）");
+    }
+    driver.signAndUploadScan(key, "u030");
+    for (String reviewer : List.of("province-edu", "province-1x")) {
+      assertThat((String) taskService.getVariable(driver.task(key, reviewer).getId(), "figuresNotice"))
+          .as(reviewer).startsWith("填报人已确认：累计取证人数（130 人）");
+    }
   }
 
   /** 08:00 Beijing time of {@code day}: the year's timers that are due fire (openings, reminders, deadlines). */
