@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Objects;
 
 /** One unit's quota for one year. Null advanced or 1+X means the table sets no requirement (——), not zero. */
@@ -27,6 +28,10 @@ public class QuotaAllocation {
   private Integer advanced;
   @Column(name = "one_plus_x")
   private Integer onePlusX;
+  @Column(name = "received_at")
+  private Instant receivedAt;
+  @Column(name = "received_by")
+  private String receivedBy;
 
   protected QuotaAllocation() {
   }
@@ -67,6 +72,19 @@ public class QuotaAllocation {
 
   public Integer getOnePlusX() {
     return onePlusX;
+  }
+
+  /** When the unit received its annual task in Tasklist; null while it has not. */
+  public Instant getReceivedAt() {
+    return receivedAt;
+  }
+
+  /** The first receipt counts; completing the task again (a second tab) changes nothing. */
+  void received(Instant at, String userId) {
+    if (receivedAt == null) {
+      receivedAt = at;
+      receivedBy = userId;
+    }
   }
 
   int getSourceRow() {

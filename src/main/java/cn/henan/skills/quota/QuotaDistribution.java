@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -121,6 +122,23 @@ public class QuotaDistribution {
         .map(y -> quotas.findByYearOrderBySourceRow(year).stream()
             .collect(Collectors.toMap(QuotaAllocation::getUnitCode, QuotaAllocation::toQuota)))
         .orElse(Map.of());
+  }
+
+  /** A unit has received its annual task in Tasklist (接收年度任务). */
+  @Transactional
+  public void markReceived(int year, String unitCode, String userId) {
+    quotas.findByYearAndUnitCode(year, unitCode)
+        .orElseThrow(() -> new IllegalStateException(unitCode + " " + year + " 年没有已下达的任务。"))
+        .received(clock.instant(), userId);
+  }
+
+  /** The units (schools included) with a published quota for the year that have not received it yet. */
+  @Transactional(readOnly = true)
+  public Set<String> notReceived(int year) {
+    return years.findById(year).filter(AllocationYear::isPublished)
+        .map(y -> quotas.findByYearOrderBySourceRow(year).stream().filter(q -> q.getReceivedAt() == null)
+            .map(QuotaAllocation::getUnitCode).collect(Collectors.toSet()))
+        .orElse(Set.of());
   }
 
   /**

@@ -1,6 +1,7 @@
 package cn.henan.skills.quota;
 
 import cn.henan.skills.platform.FormText;
+import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.platform.Uploads;
 import cn.henan.skills.tabular.QuotaImport;
 import cn.henan.skills.unit.Unit;
@@ -12,16 +13,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task "校验任务分配表": reads the built-in table or the uploaded file, validates it against the unit registry,
- * and keeps a valid table as the year's draft. Errors go to {@code allocationErrors} for the fix task.
+ * Reads the built-in table or the uploaded file, validates it against the unit registry, and keeps a valid table as
+ * the year's draft. A table with errors is refused with every problem (row, column, reason): right after the start
+ * form (service task "校验任务分配表", in the starter's transaction, so the start itself is refused and nothing is
+ * kept) and as the complete listener of "修正任务分配表" (the task stays open with the file the officer chose).
  */
 @Component("validateAllocation")
-class ValidateAllocation implements JavaDelegate {
+class ValidateAllocation implements JavaDelegate, TaskListener {
   static final String SOURCE_UPLOAD = "upload";
 
   private final AllocationImporter importer;
@@ -35,6 +40,15 @@ class ValidateAllocation implements JavaDelegate {
   }
 
   @Override
+  public void notify(DelegateTask task) {
+    try {
+      execute(task.getExecution());
+    } catch (IOException e) {
+      throw new IllegalStateException("内置任务分配表无法读取。", e);
+    }
+  }
+
+  @Override
   public void execute(DelegateExecution execution) throws IOException {
     // the year is the business key the start guard set from the start form, not the variable
     int year = Integer.parseInt(execution.getProcessBusinessKey());
@@ -45,8 +59,7 @@ class ValidateAllocation implements JavaDelegate {
     if (SOURCE_UPLOAD.equals(execution.getVariable("allocationSource"))) {
       Optional<Uploads.Upload> file = Uploads.of(execution.getVariableTyped("allocationFile"));
       if (file.isEmpty()) {
-        reject(execution, "选择了“上传分配表文件”，但没有上传文件。请选择 CSV 或 XLSX 文件后重新提交。");
-        return;
+        throw new Refusal("选择了“上传分配表文件”，但没有上传文件。请选择 CSV 或 XLSX 文件后重新提交。");
       }
       sourceName = file.get().fileName();
       result = importer.read(sourceName, file.get().content(), units.provincialUnits());
@@ -55,8 +68,7 @@ class ValidateAllocation implements JavaDelegate {
       execution.removeVariable("allocationFile");
       ClassPathResource builtin = new ClassPathResource("allocation/allocation-" + year + ".csv");
       if (!builtin.exists()) {
-        reject(execution, "没有内置的 " + year + " 年任务分配表，请上传分配表文件。");
-        return;
+        throw new Refusal("没有内置的 " + year + " 年任务分配表，请上传分配表文件。");
       }
       sourceName = "内置 " + year + " 年任务分配表（附件1）";
       try (InputStream in = builtin.getInputStream()) {
@@ -64,13 +76,11 @@ class ValidateAllocation implements JavaDelegate {
       }
     }
     if (!result.ok()) {
-      reject(execution, result.problemReport());
-      return;
+      throw new Refusal("任务分配表有错误，没有保存：\n"
+          + FormText.fit(result.problemReport(), "改正以上问题后重新上传，其余问题会再列出"));
     }
     distribution.saveDraft(year, sourceName, result.lines());
     execution.setVariable("allocationNotes", missingUnitsNote(result));
-    execution.setVariable("allocationValid", true);
-    execution.setVariable("allocationErrors", null);
     execution.setVariable("allocationSourceName", sourceName);
     execution.setVariable("unitCount", result.lines().size());
     execution.setVariable("trainingTotal", result.totals().training());
@@ -91,10 +101,5 @@ class ValidateAllocation implements JavaDelegate {
     return "注意：分配表没有列出单位名录中的 " + missing.size() + " 个单位，批准后这些单位本年度没有任务："
         + String.join("、", missing.subList(0, Math.min(missing.size(), 30)))
         + (missing.size() > 30 ? " 等" : "") + "。";
-  }
-
-  private static void reject(DelegateExecution execution, String errors) {
-    execution.setVariable("allocationValid", false);
-    execution.setVariable("allocationErrors", FormText.fit(errors, "改正以上问题后重新上传，其余问题会再列出"));
   }
 }

@@ -1,16 +1,19 @@
 package cn.henan.skills.report;
 
 import cn.henan.skills.identity.People;
+import cn.henan.skills.platform.Refusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task "校验月报": checks the filled form. Errors, or warnings not yet confirmed, send the form back with the
- * messages ({@code reportCheck} = ERROR / WARNING); a passing report is stored as submitted ({@code reportCheck} = OK).
+ * Complete listener of "填报月度进度": checks the filled form at the filer's click. Errors, or warnings the filer has
+ * not confirmed, refuse the completion with the messages (the task stays open with what was typed, nothing is
+ * stored); a passing report is stored as submitted and goes to the leader.
  */
 @Component("checkMonthlyReport")
-class CheckMonthlyReport implements JavaDelegate {
+class CheckMonthlyReport implements TaskListener {
   private final MonthlyReportRules rules;
   private final MonthlyReports reports;
   private final MonthlyReportForms forms;
@@ -24,32 +27,25 @@ class CheckMonthlyReport implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  public void notify(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
     ReportPeriod period = ReportVariables.period(execution);
     MonthlyReportForms.Context context = forms.context(period, ReportVariables.unitCode(execution));
     MonthlyReportRules.Outcome outcome = rules.check(execution.getVariables(), context.secondarySchool(),
         context.quota(), context.acceptedBefore());
-    boolean confirmed = Boolean.TRUE.equals(execution.getVariable("warningsConfirmed"));
-    // a return's or withdrawal's note belongs to that return: once the filer submits again it is done with (the
-    // reason stays in the report's history); the form shows this check's errors or warnings instead
-    clear(execution, "returnNotice");
     if (outcome.hasErrors()) {
-      execution.setVariable("reportCheck", "ERROR");
-      execution.setVariable("reportErrors", String.join("\n", outcome.errors()));
-      clear(execution, "reportWarnings");
-      return;
+      throw new Refusal("月报有错误，没有提交：\n" + String.join("\n", outcome.errors()));
     }
+    boolean confirmed = Boolean.TRUE.equals(execution.getVariable("warningsConfirmed"));
     if (!outcome.warnings().isEmpty() && !confirmed) {
-      execution.setVariable("reportCheck", "WARNING");
-      clear(execution, "reportErrors");
-      execution.setVariable("reportWarnings", String.join("\n", outcome.warnings()));
-      return;
+      throw new Refusal("请核实以下情况，月报尚未提交：\n" + String.join("\n", outcome.warnings())
+          + "\n数字无误时，请勾选表单下方“" + MonthlyReportRules.CONFIRMATION + "”后再提交；有误时请修改。");
     }
     MonthlyReport report = reports.submit(execution.getProcessBusinessKey(), outcome.entry(),
         people.currentUserId().orElse(null));
-    execution.setVariable("reportCheck", "OK");
-    // a confirmation covers the warnings it was given for, not those of a later round
-    clear(execution, "reportErrors", "reportWarnings", "warningsConfirmed");
+    // a confirmation covers the warnings it was given for, not those of a later round; a return's or withdrawal's
+    // note belongs to that return (the reason stays in the report's history)
+    clear(execution, "warningsConfirmed", "returnNotice");
     execution.setVariable("reportVersion", report.getVersion());
   }
 

@@ -62,10 +62,15 @@ public class Evaluation {
   /**
    * One unit's input: {@code cityCode} is the supervising city of a school (null for a provincial unit);
    * {@code cumulative} the accepted figures through M (a city's including its schools'); {@code filed} whether M's
-   * report is submitted, signed or accepted; {@code late} whether it is marked late.
+   * report is submitted, signed or accepted; {@code late} whether it is marked late; {@code received} whether the
+   * unit has received its annual task in Tasklist (its reports open either way).
    */
   public record UnitInput(String code, String name, UnitKind kind, String cityCode, AnnualTasks annualTasks,
-      Figures cumulative, boolean filed, boolean late) {
+      Figures cumulative, boolean filed, boolean late, boolean received) {
+    public UnitInput(String code, String name, UnitKind kind, String cityCode, AnnualTasks annualTasks,
+        Figures cumulative, boolean filed, boolean late) {
+      this(code, name, kind, cityCode, annualTasks, cumulative, filed, late, true);
+    }
   }
 
   /** @param slowThresholdPoints percentage points; @param advancedSharePercent required advanced share, percent */
@@ -177,7 +182,9 @@ public class Evaluation {
       List<String> lowX = new ArrayList<>();
       boolean missing = !unit.filed();
       if (missing) {
-        add(findings, missingUnits, unit, period.chinese() + "月报未报送");
+        add(findings, missingUnits, unit, period.chinese() + "月报未报送" + (unit.received() ? "" : "（尚未接收年度任务）"));
+      } else if (!unit.received()) {
+        findings.add("尚未接收年度任务");
       }
       if (unit.late()) {
         add(findings, lateUnits, unit, period.chinese() + "月报逾期" + (missing ? "未报" : "报送"));

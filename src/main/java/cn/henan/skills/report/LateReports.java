@@ -3,6 +3,7 @@ package cn.henan.skills.report;
 import cn.henan.skills.identity.People;
 import cn.henan.skills.platform.FormText;
 import cn.henan.skills.platform.Refusal;
+import cn.henan.skills.quota.QuotaDistribution;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitCodes;
@@ -12,6 +13,7 @@ import cn.henan.skills.urge.Urges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,11 +45,12 @@ public class LateReports {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final People people;
+  private final QuotaDistribution quotas;
   private final JdbcTemplate jdbc;
 
   LateReports(MonthlyReportRepository reportRepository, MonthlyReports reports, ReportDocuments documents,
       UnitRegistry units, Urges urges, RuntimeService runtimeService, TaskService taskService, People people,
-      JdbcTemplate jdbc) {
+      QuotaDistribution quotas, JdbcTemplate jdbc) {
     this.reportRepository = reportRepository;
     this.reports = reports;
     this.documents = documents;
@@ -56,6 +59,7 @@ public class LateReports {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.people = people;
+    this.quotas = quotas;
     this.jdbc = jdbc;
   }
 
@@ -110,11 +114,14 @@ public class LateReports {
         "unitsToUrge", String.join(", ", unfiled));
   }
 
-  /** The supervisor's action: a 督办 for each chosen unit still unfiled, noted on its report. */
-  public void urge(DelegateExecution execution) {
+  /**
+   * Complete listener of the supervisor's task: every code chosen must be on the list, otherwise the completion is
+   * refused with each code's name and why, and the task stays open as the supervisor filled it.
+   */
+  public void checkChosen(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
     lock(execution.getProcessBusinessKey());
-    Map<String, LateUnit> late = lateUnits(execution).stream()
-        .collect(Collectors.toMap(unit -> unit.unit().getCode(), Function.identity()));
+    Map<String, LateUnit> late = lateByCode(execution);
     List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
     ReportPeriod period = ReportVariables.period(execution);
     Map<String, Unit> supervised = supervisedBy(escalationSupervisor(execution));
@@ -128,6 +135,14 @@ public class LateReports {
       throw new Refusal("以下单位不在本次逾期名单中，不能在此督办：" + String.join("；", notLate)
           + "。请只填写名单中的单位代码（逗号分隔）。");
     }
+  }
+
+  /** The supervisor's action, once {@link #checkChosen} let it through: a 督办 for each chosen unit still unfiled. */
+  public void urge(DelegateExecution execution) {
+    lock(execution.getProcessBusinessKey());
+    Map<String, LateUnit> late = lateByCode(execution);
+    List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
+    ReportPeriod period = ReportVariables.period(execution);
     String given = ReportVariables.text(execution, "urgeMessage");
     String message = "【" + period.chinese() + "进度月报逾期】"
         + (given == null ? "请立即报送。" : given);
@@ -136,7 +151,7 @@ public class LateReports {
     List<String> skipped = new ArrayList<>();
     for (String code : chosen) {
       LateUnit unit = late.get(code);
-      if (unit.filed()) {
+      if (unit == null || unit.filed()) {
         skipped.add(code); // filed since the list was shown: nothing to urge
         continue;
       }
@@ -150,6 +165,10 @@ public class LateReports {
   }
 
   private record LateUnit(Unit unit, String reportKey, boolean filed, String state) {
+  }
+
+  private Map<String, LateUnit> lateByCode(DelegateExecution escalation) {
+    return lateUnits(escalation).stream().collect(Collectors.toMap(unit -> unit.unit().getCode(), Function.identity()));
   }
 
   private List<LateUnit> lateUnits(DelegateExecution escalation) {
@@ -169,12 +188,15 @@ public class LateReports {
   private List<LateUnit> lateUnits(ReportPeriod period, String supervisorCode) {
     Map<String, Unit> supervised = supervisedBy(supervisorCode);
     Map<Long, Integer> scans = documents.latestVersions(period, ReportDocument.Kind.STAMPED_SCAN);
+    // reports open whether or not a unit received its annual task; one that has not is named so on the list
+    Set<String> notReceived = quotas.notReceived(period.year());
     List<LateUnit> late = new ArrayList<>();
     for (MonthlyReport report : reportRepository.findByYearAndMonth(period.year(), period.month())) {
       Unit unit = supervised.get(report.getUnitCode());
       if (unit != null && report.isLate()) {
         boolean filed = ReportDeadlines.isFiled(report, scans.get(report.getId()));
-        late.add(new LateUnit(unit, report.getBusinessKey(), filed, state(report, filed)));
+        late.add(new LateUnit(unit, report.getBusinessKey(), filed, state(report, filed)
+            + (notReceived.contains(unit.getCode()) ? "（尚未接收年度任务）" : "")));
       }
     }
     late.sort((a, b) -> Integer.compare(a.unit().getSeq(), b.unit().getSeq()));

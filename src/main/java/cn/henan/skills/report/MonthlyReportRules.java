@@ -10,12 +10,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks on a submitted Attachment 2, in Chinese. Errors must be fixed; warnings (the certificate-level policy
- * for secondary schools, a month far beyond what is left of the annual task) must be confirmed by the filer.
+ * for secondary schools, a month far beyond what is left of the annual task, more people certified than trained)
+ * must be confirmed by the filer.
  */
 @Component
 public class MonthlyReportRules {
   /** A month above this many times the remaining annual task is probably a typing error. */
   static final int IMPLAUSIBLE_FACTOR = 3;
+  /** The fill form's checkbox that confirms the warnings. */
+  static final String CONFIRMATION = "数字无误，我已核实系统提示的情况";
   private static final Pattern PHONE = Pattern.compile("[0-9()（）\\- ]{7,20}");
 
   public record Field(String variable, String label) {
@@ -69,6 +72,7 @@ public class MonthlyReportRules {
     if (!errors.isEmpty()) {
       return new Outcome(null, errors, warnings);
     }
+    warnings.addAll(plausibility(cumulative));
     if (secondarySchool && thisMonth.advanced() > 0) {
       warnings.add("本单位为中等职业学校：通知要求中职毕业生以取得中级工证书为主，严格控制高级工证书发放。本月填报高级工及以上 "
           + thisMonth.advanced() + " 人，请核实。");
@@ -88,6 +92,20 @@ public class MonthlyReportRules {
     MonthlyReportEntry entry = new MonthlyReportEntry((int) institutions[0], (int) institutions[1],
         (int) institutions[2], (int) institutions[3], thisMonth, filerName, filerPhone);
     return new Outcome(entry, errors, warnings);
+  }
+
+  /**
+   * What looks wrong in a report's cumulative figures without being impossible, for the filer to confirm and for the
+   * leader and the reviewers to see. More people certified than person-times trained: certificates normally follow
+   * training, but a competition or a direct recognition certifies without it (and people trained last year certify
+   * this year), so it is a warning, not a refusal.
+   */
+  public List<String> plausibility(Figures cumulative) {
+    if (cumulative.certification() > cumulative.training()) {
+      return List.of("累计取证人数（" + cumulative.certification() + " 人）超过累计培训人次（" + cumulative.training()
+          + " 人次）：取证一般在培训之后，请核实培训和取证数字（通过技能竞赛、直接认定等方式未经本年度培训取证的，可确认提交）。");
+    }
+    return List.of();
   }
 
   private static void notAbove(List<String> errors, String when, Figures figures, String note) {

@@ -1,5 +1,6 @@
 package cn.henan.skills.report;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -7,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Create listener of the tasks that show a submitted report (组长签字, 撤回月报, 上传盖章扫描件 and both reviews):
- * what the form shows — unit, month, version, the summary, the table of the figures, the PDF and scan links and the scan notice
- * — is built here from the stored report version (JPA {@link MonthlyReport}, its documents, the unit registry) and
+ * what the form shows — unit, month, version, the summary, the table of the figures, what to verify in them (more
+ * certified than trained), the PDF and scan links and the scan notice — is built here from the stored report version
+ * (JPA {@link MonthlyReport}, its documents, the unit registry) and
  * overwrites whatever the instance holds under those names (written only when it differs: the withdraw task and
  * the reviews usually find the values the sign task already set). So the leader signs, and the reviewers review,
  * exactly what the database holds.
@@ -18,11 +20,13 @@ class ReportView implements TaskListener {
   private final MonthlyReports reports;
   private final MonthlyReportForms forms;
   private final ReportDocuments documents;
+  private final MonthlyReportRules rules;
 
-  ReportView(MonthlyReports reports, MonthlyReportForms forms, ReportDocuments documents) {
+  ReportView(MonthlyReports reports, MonthlyReportForms forms, ReportDocuments documents, MonthlyReportRules rules) {
     this.reports = reports;
     this.forms = forms;
     this.documents = documents;
+    this.rules = rules;
   }
 
   @Override
@@ -40,6 +44,9 @@ class ReportView implements TaskListener {
     ReportVariables.setIfChanged(execution, "reportVersion", report.getVersion());
     ReportVariables.setIfChanged(execution, "reportSummary", forms.summary(context, report));
     ReportVariables.setIfChanged(execution, "reportTable", forms.table(context, report));
+    List<String> notices = rules.plausibility(context.acceptedBefore().plus(report.figures()));
+    ReportVariables.setIfChanged(execution, "figuresNotice", notices.isEmpty() ? null
+        : "填报人已确认：" + String.join("\n", notices));
     ReportVariables.setIfChanged(execution, "reportPdfUrl", links.reportPdfUrl());
     ReportVariables.setIfChanged(execution, "scanUrl", links.scanUrl());
     ReportVariables.setIfChanged(execution, "scanNotice", links.scanNotice());

@@ -95,7 +95,7 @@ class CirculationTest {
     driver.complete("leader", driver.task("2039-05", "province-leader"), Map.of("circulationDecision", "approve"));
 
     Task acknowledge = driver.task("2039-05", "u029-leader");
-    assertThat(acknowledge.getName()).isEqualTo("确认通报并填写整改措施");
+    assertThat(acknowledge.getName()).isEqualTo("确认 2039年5月 通报并填写整改措施（河南理工大学）");
     assertThat(driver.task("2039-05", "u030-leader")).isNull();
     ResponseEntity<byte[]> notice = http.withBasicAuth("u030-filer", "demo")
         .getForEntity("/api/circulations/2039-05/notice.pdf", byte[].class);
@@ -110,7 +110,7 @@ class CirculationTest {
     assertThat(driver.task("2039-05", "province-edu")).as("not chased yet").isNull();
     ClockUtil.setCurrentTime(at(6, 13, 10));
     driver.runJobs(circulation.getId());
-    assertThat(driver.task("2039-05", "province-edu").getName()).isEqualTo("催促单位确认通报");
+    assertThat(driver.task("2039-05", "province-edu").getName()).isEqualTo("催促单位确认 2039年5月 通报（河南理工大学）");
 
     driver.complete("u029-leader", acknowledge, Map.of("rectificationMeasures", "增开两期考核，6 月底前补齐",
         "circulationRead", true));
@@ -153,7 +153,7 @@ class CirculationTest {
     assertThat(started).extracting(ProcessInstance::getBusinessKey)
         .as("only March was reported on: no circulation for April–December, January, February")
         .containsExactly(SCHEDULED_YEAR + "-03");
-    assertThat(driver.task(SCHEDULED_YEAR + "-03", "province-edu").getName()).isEqualTo("拟定通报");
+    assertThat(driver.task(SCHEDULED_YEAR + "-03", "province-edu").getName()).isEqualTo("拟定 2041年3月 进度通报");
     runtimeService.deleteProcessInstance(started.get(0).getId(), "test cleanup");
   }
 

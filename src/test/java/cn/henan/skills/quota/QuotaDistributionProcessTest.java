@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.platform.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -54,26 +55,24 @@ class QuotaDistributionProcessTest {
   }
 
   @Test
-  void invalidTableIsFixedInPlaceThenApprovedAndPublishedToEveryUnit() throws Exception {
+  void aTableWithErrorsIsRefusedAtTheStartThenTheBuiltInTableIsApprovedAndPublishedToEveryUnit() throws Exception {
     byte[] broken = "unit,training_quota,certification_quota,advanced_or_above_quota,one_plus_x_quota\n郑州市,80000,90000,,14000\n"
         .getBytes(StandardCharsets.UTF_8);
-    ProcessInstance distribution = as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
-        "quota-distribution", upload(2022, "broken.csv", broken)));
-
-    assertThat(distribution).isStarted().hasBusinessKey("2022");
-    Task fix = singleTask(distribution);
-    assertThat(fix).hasCandidateGroup("province-edu");
-    String errors = (String) runtimeService.getVariable(distribution.getId(), "allocationErrors");
-    assertThat(errors).contains("第 2 行").contains("取证人数").contains("90000").contains("80000");
+    // the officer sees every problem at once, on the start form: row, column, reason
+    assertThatThrownBy(() -> as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", upload(2022, "broken.csv", broken))))
+        .isInstanceOf(Refusal.class).hasMessageStartingWith("任务分配表有错误，没有保存")
+        .hasMessageContaining("第 2 行").hasMessageContaining("取证人数").hasMessageContaining("90000")
+        .hasMessageContaining("80000");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("quota-distribution")
+        .processInstanceBusinessKey("2022").count()).as("no distribution started").isZero();
     assertThat(savedQuotaRows(2022)).as("a table with errors writes nothing").isZero();
 
-    // the officer switches to the built-in table on the same task; the process is not restarted
-    as("province", "province-edu", () -> {
-      taskService.complete(fix.getId(), Variables.putValue("allocationSource", "builtin"));
-      return null;
-    });
+    ProcessInstance distribution = as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
+        "quota-distribution", Variables.putValue("year", 2022).putValue("allocationSource", "builtin")));
+    assertThat(distribution).isStarted().hasBusinessKey("2022");
     Task approval = singleTask(distribution);
-    assertThat(approval).hasCandidateGroup("province-leader");
+    assertThat(approval).hasCandidateGroup("province-leader").hasName("审批 2022年度 任务分配");
     assertThat(savedQuotaRows(2022)).isEqualTo(171);
     assertThat(runtimeService.getVariable(distribution.getId(), "allocationNotes")).isNull();
     assertThat(runtimeService.getVariable(distribution.getId(), "allocationFile")).isNull();
@@ -98,7 +97,7 @@ class QuotaDistributionProcessTest {
     ProcessInstance zhengzhou = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2022/u001")
         .singleResult();
     Task receive = taskService.createTaskQuery().processInstanceId(zhengzhou.getId()).singleResult();
-    assertThat(receive).hasName("接收年度任务").hasCandidateGroup("u001-filer");
+    assertThat(receive).hasName("接收 2022年度任务（郑州市）").hasCandidateGroup("u001-filer");
     Map<String, Object> quota = runtimeService.getVariables(zhengzhou.getId());
     assertThat(quota).containsEntry("trainingQuota", 80000).containsEntry("certificationQuota", 70000)
         .containsEntry("advancedQuota", null).containsEntry("onePlusXQuota", 14000)
@@ -150,20 +149,23 @@ class QuotaDistributionProcessTest {
           .putValue("returnReason", "开封市任务偏低，请复核"));
       return null;
     });
-    Task fix = singleTask(distribution);
-    assertThat(fix).hasCandidateGroup("province-edu");
-    assertThat(taskService.getVariable(fix.getId(), "returnReason")).isEqualTo("开封市任务偏低，请复核");
+    Task fixAgain = singleTask(distribution);
+    assertThat(fixAgain).hasCandidateGroup("province-edu").hasName("修正 2023年度 任务分配表");
+    assertThat(taskService.getVariable(fixAgain.getId(), "returnReason")).isEqualTo("开封市任务偏低，请复核");
 
-    // a broken re-upload is reported and leaves the validated draft as it was
-    as("province", "province-edu", () -> {
-      taskService.complete(fix.getId(), upload(2023, "bad.csv", "单位,培训任务（人次）\n郑州市,1\n"
+    // a broken re-upload is refused at the completion itself: the task stays, the validated draft is as it was
+    assertThatThrownBy(() -> as("province", "province-edu", () -> {
+      taskService.complete(fixAgain.getId(), upload(2023, "bad.csv", "单位,培训任务（人次）\n郑州市,1\n"
           .getBytes(StandardCharsets.UTF_8)));
       return null;
-    });
-    Task fixAgain = singleTask(distribution);
-    assertThat(fixAgain).hasCandidateGroup("province-edu");
-    assertThat((String) taskService.getVariable(fixAgain.getId(), "allocationErrors")).contains("取证人数");
+    })).hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("任务分配表有错误，没有保存")
+        .hasMessageContaining("取证人数");
+    assertThat(singleTask(distribution).getId()).as("the same task, still open").isEqualTo(fixAgain.getId());
     assertThat(savedQuotaRows(2023)).isEqualTo(2);
+    assertThat(runtimeService.getVariables(distribution.getId())).as("nothing of the refused upload kept")
+        .containsEntry("trainingTotal", 85_000L);
+    assertThat(((org.camunda.bpm.engine.variable.value.FileValue) runtimeService.getVariableTyped(
+        distribution.getId(), "allocationFile")).getFilename()).isEqualTo("2023.csv");
 
     as("province", "province-edu", () -> {
       taskService.complete(fixAgain.getId(), upload(2023, "2023-v2.csv", twoUnitTable(15000)));
@@ -187,18 +189,49 @@ class QuotaDistributionProcessTest {
   }
 
   @Test
-  void aTableWithAnErrorInEveryRowListsAsManyAsFitAndSaysHowManyMore() throws Exception {
+  void aTableWithAnErrorInEveryRowIsRefusedListingAsManyAsFitAndSayingHowManyMore() throws Exception {
     // every unit of the shipped table with more certificates than training: 171 errors, far beyond what a form holds
     String table = Shipped2022.lines().stream().skip(1).map(line -> line.split(",", -1))
         .map(cells -> cells[1] + ",100,200,,10").collect(java.util.stream.Collectors.joining("\n",
             "单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n", "\n"));
-    ProcessInstance distribution = as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
-        "quota-distribution", upload(2042, "all-wrong.csv", table.getBytes(StandardCharsets.UTF_8))));
-    assertThat(singleTask(distribution)).as("the officer fixes it, no database error").hasCandidateGroup("province-edu");
-    String errors = (String) runtimeService.getVariable(distribution.getId(), "allocationErrors");
-    assertThat(errors.length()).isLessThanOrEqualTo(4000);
-    assertThat(errors).startsWith("第 2 行").containsPattern("……（另有 \\d+ 行未显示；改正以上问题后重新上传，其余问题会再列出）$");
+    Throwable refusal = org.assertj.core.api.Assertions.catchThrowable(() -> as("province", "province-edu",
+        () -> runtimeService.startProcessInstanceByKey("quota-distribution",
+            upload(2042, "all-wrong.csv", table.getBytes(StandardCharsets.UTF_8)))));
+    assertThat(refusal).isInstanceOf(Refusal.class);
+    String errors = refusal.getMessage();
+    assertThat(errors.length()).isLessThanOrEqualTo(4100);
+    assertThat(errors).startsWith("任务分配表有错误，没有保存：\n第 2 行")
+        .containsPattern("……（另有 \\d+ 行未显示；改正以上问题后重新上传，其余问题会再列出）$");
     assertThat(savedQuotaRows(2042)).isZero();
+  }
+
+  @Test
+  void theStartFormAnswersTheRefusalAloneInChineseOverEngineRestAndTasklist() throws Exception {
+    String csv = java.util.Base64.getEncoder().encodeToString(
+        "单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n郑州市,100,200,——,10\n"
+            .getBytes(StandardCharsets.UTF_8));
+    String body = "{\"variables\":{\"year\":{\"value\":2043,\"type\":\"Integer\"},"
+        + "\"allocationSource\":{\"value\":\"upload\",\"type\":\"String\"},"
+        + "\"allocationFile\":{\"value\":\"" + csv + "\",\"type\":\"File\",\"valueInfo\":{\"filename\":\"bad.csv\","
+        + "\"mimetype\":\"text/csv\"}}}}";
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("quota-distribution").latestVersion().singleResult().getId();
+    org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+    json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    for (ResponseEntity<String> answer : List.of(
+        http.withBasicAuth("province", "demo").postForEntity("/engine-rest/process-definition/" + definition
+            + "/submit-form", new org.springframework.http.HttpEntity<>(body, json), String.class),
+        http.withBasicAuth("province", "demo").postForEntity("/engine-rest/process-definition/key/quota-distribution"
+            + "/start", new org.springframework.http.HttpEntity<>(body, json), String.class),
+        cn.henan.skills.TasklistSession.signIn(http, "province", "demo").post(
+            "/camunda/api/engine/engine/default/process-definition/" + definition + "/submit-form", body))) {
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      JsonNode refusal = new ObjectMapper().readTree(answer.getBody());
+      assertThat(refusal.get("type").asText()).isEqualTo("Refusal");
+      assertThat(refusal.get("message").asText()).startsWith("任务分配表有错误，没有保存：\n第 2 行")
+          .contains("取证人数").doesNotContain("Cannot", "Exception", "instantiate");
+    }
+    assertThat(savedQuotaRows(2043)).isZero();
   }
 
   @Test

@@ -162,7 +162,7 @@ class DeadlinesTest {
         .containsExactlyInAnyOrder(YEAR + "-03/province-edu", YEAR + "-03/u002-schools");
 
     Task province = driver.task(YEAR + "-03/province-edu", "province-edu");
-    assertThat(province.getName()).isEqualTo("逾期月报督办");
+    assertThat(province.getName()).isEqualTo("2037年3月 逾期月报督办（省直管单位）");
     assertThat(summary(province)).contains("u029 河南理工大学 — 未填报", "u030 河南工业大学 — 未填报")
         .doesNotContain("u152", "u002");
     assertThat(taskService.getVariable(province.getId(), "unitsToUrge")).isEqualTo("u029, u030");
@@ -200,7 +200,7 @@ class DeadlinesTest {
     assertThat(escalations()).as("ended").containsExactly(YEAR + "-03/u002-schools");
     Task reply = taskService.createTaskQuery().processDefinitionKey("urge").taskCandidateGroup("u029-filer")
         .singleResult();
-    assertThat(reply.getName()).isEqualTo("回复督办");
+    assertThat(reply.getName()).isEqualTo("回复督办（河南理工大学，2037年3月31日发出）");
     assertThat(reply.getDueDate()).as("end of the chosen day, Beijing time")
         .isEqualTo(Date.from(Instant.parse("2037-04-03T15:59:59Z")));
     assertThat(taskService.getVariable(reply.getId(), "replyByText")).isEqualTo("2037 年 4 月 3 日 23:59（北京时间）");
@@ -229,7 +229,7 @@ class DeadlinesTest {
     // filed late: it goes on to review and stays marked late
     driver.complete("u029-filer", driver.task(late, "u029-filer"), Driver.reportFigures(100, 80, 20, 10));
     driver.signAndUploadScan(late, "u029");
-    assertThat(driver.task(late, "province-edu").getName()).isEqualTo("审核培训取证数据");
+    assertThat(driver.task(late, "province-edu").getName()).isEqualTo("审核 2037年3月 培训取证数据（河南理工大学）");
     assertThat(reports.find(late).orElseThrow().isLate()).isTrue();
   }
 

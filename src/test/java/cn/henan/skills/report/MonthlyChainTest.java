@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A unit's year through Tasklist, for a handful of units of 2035: two cities (one subdivides over three schools,
@@ -60,6 +63,7 @@ class MonthlyChainTest {
   @Autowired IdentityService identityService;
   @Autowired MonthlyReports reports;
   @Autowired TestRestTemplate http;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void init() {
@@ -79,19 +83,23 @@ class MonthlyChainTest {
     for (String unit : List.of("u001", "u002", "u029", "u152")) {
       receiveAnnualTask(unit);
     }
-    // sums that do not cover the city's quota are refused with the numbers
+    // sums that do not cover the city's quota are refused at the upload's completion, with the numbers
     Task enter = driver.task(YEAR + "/u001", "u001-filer");
     assertThat(enter).isNotNull();
-    driver.complete("u001-filer", enter, schoolTable("""
+    assertThat(enter.getName()).isEqualTo("填报 2035年度 所属中职学校任务分解（郑州市）");
+    assertThatThrownBy(() -> driver.complete("u001-filer", enter, schoolTable("""
         学校名称,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
         郑州市第一职业中专,1000,800,,150
         郑州市第二职业中专,1000,700,,150
         郑州市信息技术学校,500,400,,100
-        """));
+        """))).hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("任务分解表有错误，没有保存")
+        .hasMessageContaining("2500").hasMessageContaining("3000").hasMessageContaining("500")
+        .hasMessageContaining("1900").hasMessageContaining("2000");
     Task again = driver.task(YEAR + "/u001", "u001-filer");
-    String errors = (String) taskService.getVariable(again.getId(), "subdivisionErrors");
-    assertThat(errors).contains("2500").contains("3000").contains("500");
-    assertThat(errors).contains("1900").contains("2000");
+    assertThat(again.getId()).as("the same task stays open").isEqualTo(enter.getId());
+    assertThat(taskService.getVariable(again.getId(), "schoolQuotaFile")).as("nothing of the refused file kept").isNull();
+    assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from subdivision where year = ? and city_code = ?",
+        Integer.class, YEAR, "u001")).as("no draft").isZero();
 
     driver.complete("u001-filer", again, schoolTable("""
         学校名称,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
@@ -101,6 +109,7 @@ class MonthlyChainTest {
         """));
     Task approve = driver.task(YEAR + "/u001", "u001-leader");
     assertThat(approve).isNotNull();
+    assertThat(approve.getName()).isEqualTo("审批 2035年度 任务分解（郑州市）");
     assertThat((String) taskService.getVariable(approve.getId(), "subdivisionSummary")).contains("郑州市信息技术学校");
     ProcessInstance subdivision = driver.instance(YEAR + "/u001", "city-subdivision");
     driver.complete("u001-leader", approve, Map.of("subdivisionDecision", "approve"));
@@ -139,21 +148,28 @@ class MonthlyChainTest {
     assertThat(driver.instance(key, "monthly-report")).isNotNull();
     assertThat(driver.instance(YEAR + "-04/u029", "monthly-report")).isNull();
 
-    // an error in the form comes back with the reason, nothing is submitted
+    // an error in the form refuses the completion with the reason: the task stays open, nothing is written
+    Task first = driver.task(key, "u029-filer");
+    assertThat(first.getName()).isEqualTo("填报 2035年3月 进度月报（河南理工大学）");
+    assertThat((String) taskService.getVariable(first.getId(), "reportContext")).contains("河南理工大学");
+    assertThatThrownBy(() -> driver.complete("u029-filer", first, Driver.reportFigures(100, 50, 60, 10)))
+        .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("月报有错误，没有提交")
+        .hasMessageContaining("本月高级工及以上（60）不能大于本月取证人数（50）");
     Task fill = driver.task(key, "u029-filer");
-    assertThat((String) taskService.getVariable(fill.getId(), "reportContext")).contains("河南理工大学");
-    driver.complete("u029-filer", fill, Driver.reportFigures(100, 50, 60, 10));
-    fill = driver.task(key, "u029-filer");
-    assertThat((String) taskService.getVariable(fill.getId(), "reportErrors"))
-        .contains("本月高级工及以上（60）不能大于本月取证人数（50）");
+    assertThat(fill.getId()).as("the same task, still open").isEqualTo(first.getId());
+    assertThat(taskService.getVariable(fill.getId(), "advancedMonth")).as("nothing of the form written").isNull();
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.OPEN);
+    assertThat(reports.history(key)).as("no event").isEmpty();
 
     // submitted, then withdrawn before the leader signs
     driver.complete("u029-filer", fill, Driver.reportFigures(100, 50, 20, 10));
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SUBMITTED);
     Task sign = driver.task(key, "u029-leader");
     assertThat(sign).isNotNull();
-    assertThat((String) taskService.getVariable(sign.getId(), "reportSummary")).contains("河南理工大学");
+    assertThat(sign.getName()).isEqualTo("组长签字 2035年3月 进度月报（河南理工大学）");
+    assertThat(driver.task(key, "u029-filer").getName())
+        .isEqualTo("撤回 2035年3月 进度月报（河南理工大学，组长签字前可用）");
+    assertThat((String) taskService.getVariable(sign.getId(), "reportSummary")).contains("河南理工大学").contains("100");
     // the figures as a table the form draws with its columns aligned
     assertThat((String) taskService.getVariable(sign.getId(), "reportTable"))
         .startsWith("| 指标 | 年度任务 | 当月完成 | 累计已完成 | 累计完成率 |\n|---|---:|---:|---:|---:|\n")
@@ -163,14 +179,11 @@ class MonthlyChainTest {
     assertThat(driver.task(key, "u029-leader")).as("the sign task is gone").isNull();
     fill = driver.task(key, "u029-filer");
     assertThat((String) taskService.getVariable(fill.getId(), "returnNotice")).contains("人数填错");
-    // submitted again, with an error: the form shows the error, no longer the withdrawal's note
-    driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 60, 10));
-    fill = driver.task(key, "u029-filer");
-    assertThat((String) taskService.getVariable(fill.getId(), "reportErrors")).contains("不能大于本月取证人数");
-    assertThat(taskService.getVariable(fill.getId(), "returnNotice")).isNull();
+    // submitted again: the withdrawal's note is done with
+    driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 20, 10));
+    assertThat(runtimeService.getVariable(fill.getProcessInstanceId(), "returnNotice")).isNull();
 
     // returned at signature, with the reason shown on the form; a return without a reason is refused
-    driver.complete("u029-filer", fill, Driver.reportFigures(120, 50, 20, 10));
     Task signAgain = driver.task(key, "u029-leader");
     assertThatThrownBy(() -> driver.complete("u029-leader", signAgain,
         Map.of("signDecision", "return", "returnReason", " "))).hasMessageContaining("'选择“退回”时请填写退回原因。'")
@@ -237,15 +250,19 @@ class MonthlyChainTest {
     driver.complete("u001-filer", cityReviews.get(1), reviewAccept(cityReviews.get(1)));
     assertThat(reports.find(key).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.ACCEPTED);
 
-    // the province's secondary school: advanced certificates need a confirmation
+    // the province's secondary school: advanced certificates need a confirmation, asked for at the completion
     String school = YEAR + "-03/u152";
-    driver.complete("u152-filer", driver.task(school, "u152-filer"), Driver.reportFigures(500, 300, 5, 60));
     Task fill = driver.task(school, "u152-filer");
-    assertThat((String) taskService.getVariable(fill.getId(), "reportWarnings")).contains("严格控制高级工证书");
+    assertThatThrownBy(() -> driver.complete("u152-filer", fill, Driver.reportFigures(500, 300, 5, 60)))
+        .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("请核实以下情况，月报尚未提交")
+        .hasMessageContaining("严格控制高级工证书").hasMessageContaining("数字无误，我已核实系统提示的情况");
+    assertThat(reports.find(school).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.OPEN);
     Map<String, Object> confirmed = new HashMap<>(Driver.reportFigures(500, 300, 5, 60));
     confirmed.put("warningsConfirmed", true);
-    driver.complete("u152-filer", fill, confirmed);
+    driver.complete("u152-filer", driver.task(school, "u152-filer"), confirmed);
     assertThat(reports.find(school).orElseThrow().getStatus()).isEqualTo(MonthlyReport.Status.SUBMITTED);
+    assertThat(taskService.getVariable(driver.task(school, "u152-leader").getId(), "figuresNotice"))
+        .as("nothing implausible in the cumulative figures").isNull();
   }
 
   @Test

@@ -71,7 +71,7 @@ class StampedScanTest {
     driver.complete("u029-leader", driver.task(KEY, "u029-leader"), Map.of("signDecision", "approve"));
 
     Task upload = driver.task(KEY, "u029-filer");
-    assertThat(upload.getName()).isEqualTo("上传盖章扫描件");
+    assertThat(upload.getName()).isEqualTo("上传 2036年3月 进度月报盖章扫描件（河南理工大学）");
     ReportDocument pdf = documents.latest(KEY, ReportDocument.Kind.REPORT_PDF).orElseThrow();
     assertThat(pdf.getVersion()).isEqualTo(1);
     assertThat(pdf.getQrPayload()).startsWith("SKHN1|u029|2036-03|v1|");

@@ -51,7 +51,7 @@ class DatabaseRestartTest {
           .extracting(t -> t.get("id").asText()).containsExactly(sign);
       app.sign("u029", YEAR + "-03");
       assertThat(app.tasks("u029-filer", key)).extracting(t -> t.get("name").asText())
-          .containsExactly("上传盖章扫描件");
+          .containsExactly("上传 2025年3月 进度月报盖章扫描件（河南理工大学）");
       app.awaitIdle();
       System.out.printf("database restart: served again %d ms after the database was stopped and started%n",
           recoveredMs);

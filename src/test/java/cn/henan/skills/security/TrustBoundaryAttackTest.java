@@ -210,7 +210,7 @@ class TrustBoundaryAttackTest {
         vars(Map.of("reportSummary", summary, "signDecision", "approve")), HttpMethod.POST);
     ok("u029-leader", "/task/" + sign.getId() + "/complete", vars(Map.of("signDecision", "approve")),
         HttpMethod.POST);
-    assertThat(driver.task(key, "u029-filer").getName()).isEqualTo("上传盖章扫描件");
+    assertThat(driver.task(key, "u029-filer").getName()).isEqualTo("上传 2047年3月 进度月报盖章扫描件（河南理工大学）");
   }
 
   @Test
