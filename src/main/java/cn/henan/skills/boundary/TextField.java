@@ -15,8 +15,8 @@ public record TextField(String key, String label, int maxLength) implements Fiel
   @Override
   public String refusal(Object sent) {
     Object value = sent instanceof TypedValue typed ? typed.getValue() : sent;
-    if (value == null) {
-      return null;
+    if (value == null || value instanceof java.util.Date) {
+      return null; // a date field's value as the Java API sends it
     }
     if (!(value instanceof String text)) {
       return "未作任何更改：“" + label + "” 只能填写文字。";
