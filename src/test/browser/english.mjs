@@ -34,6 +34,8 @@ export const PENDING = [
   ['Cockpit: Running/instances/incidents', /\b(?:Running Process Instances|Process Instances|Open Incidents|Open Human Tasks|Incidents)\b/],
   ['Cockpit: Dashboard/Metrics', /\b(?:Dashboard|Metrics|Definition Version|Definition ID|Tenant ID)\b/],
   ['Cockpit: Variables/Audit', /\b(?:Variables|User Tasks|Called Process Instances|Audit Log|Job Definitions)\b/],
+  ['form-js validation messages', /Field is required|Field must have|Value must be|Field must be/],
+  ['HTTP status text', /\b(?:Forbidden|Unauthorized|Not Found|Bad Request|Internal Server Error|Conflict)\b/],
   ['generic: Loading/No data/Details', /\b(?:Loading|No data|Details|Search|Add criteria)\b/],
 ];
 

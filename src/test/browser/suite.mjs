@@ -53,6 +53,10 @@ try {
 report();
 
 async function main() {
+  // the demo users, groups, authorizations and Tasklist filters are seeded after the application has started
+  await until('the demo identities seeded (u171-leader signs in, province has its Tasklist filters)', async () =>
+    (await rest('u171-leader', 'GET', '/engine-rest/user/u171-leader/profile')).status === 200
+      && ((await rest('province', 'GET', '/engine-rest/filter?resourceType=Task')).json || []).length > 0, 180000, 1000);
   const now = await clock();
   log(`application ${BASE}, demo clock ${now.now}, forms in ${FORMS_DIR}: ${ALL_FORMS.length}`);
 
@@ -288,15 +292,14 @@ async function confirmWarnings(page) {
   if (await confirm.count() && await confirm.first().isVisible()) await confirm.first().click();
 }
 
-/** The form-js date picker: types the date (yyyy-mm-dd as the picker's format shows it) and closes the picker. */
+/** The form-js date picker: types the date in the picker's own format (its placeholder) and closes the picker. */
 async function pickDate(page, iso) {
-  const input = page.locator('.fjs-form input.flatpickr-input:visible, .fjs-form .fjs-input-group input[type="text"]:visible').first();
-  const placeholder = (await input.getAttribute('placeholder')) || '';
+  const input = page.locator('.fjs-form input[placeholder*="yyyy" i]:visible').first();
+  const placeholder = ((await input.getAttribute('placeholder')) || 'yyyy/mm/dd').toLowerCase();
   const [y, m, d] = iso.split('-');
-  const text = /mm\/dd\/yyyy/i.test(placeholder) ? `${m}/${d}/${y}` : /dd\.mm/i.test(placeholder) ? `${d}.${m}.${y}` : `${y}/${m}/${d}`;
-  await input.fill(text);
+  await input.fill(placeholder.replace('yyyy', y).replace('mm', m).replace('dd', d));
   await input.press('Enter');
-  await page.keyboard.press('Escape');
+  await input.press('Tab'); // closes the picker (Escape would close a start form's dialog)
 }
 
 /** Clicks complete expecting a Chinese refusal (no Camunda English around it); the task stays open. */
@@ -398,7 +401,8 @@ function report() {
     ...results.taskTimes.map((t) => `  ${t.task} (${t.user}): ${t.ms} ms`),
     `steps: ${results.steps.filter((s) => s.ok).length} ok, ${results.steps.filter((s) => !s.ok && !s.skipped).length} failed, `
       + `${results.steps.filter((s) => s.skipped).length} skipped`,
-    ...[...results.english].map(([label, where]) => `PENDING English "${label}" on: ${[...where].join(', ')}`),
+    ...[...results.english].map(([label, where]) => `PENDING English "${label}" on ${where.size} page(s): `
+      + [...where].slice(0, 6).join(', ') + (where.size > 6 ? ', …' : '')),
     ...results.pending.map((p) => 'PENDING ' + p),
     ...results.failures.map((f) => 'FAILURE ' + f),
   ];
