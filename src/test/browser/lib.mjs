@@ -254,9 +254,11 @@ export async function openTask(browser, user, { businessKey, taskKey, query, nam
 
 /** Waits until the task's form shows its inputs; a form that does not open fails the build. */
 async function formLoaded(page, name, form) {
+  // after the claim Tasklist renders the form again, editable: wait for an enabled input (or the generic form)
   const selector = form === 'generic'
     ? '.task-details button:visible'
-    : (form === 'embedded' ? '[cam-variable-name]' : '.fjs-form .fjs-form-field');
+    : (form === 'embedded' ? '[cam-variable-name]:not([disabled])'
+      : '.fjs-form input:not([disabled]):not([readonly]), .fjs-form textarea:not([disabled]):not([readonly])');
   try {
     await page.locator(selector).first().waitFor({ timeout: 30000 });
   } catch (e) {
@@ -293,11 +295,20 @@ export function field(page, key) {
   return page.locator(idsOf(key).map((id) => `.fjs-form [id$="-${id}"]:not([type="radio"])`).join(', ')).first();
 }
 
+/** Fills form-js fields by key and waits until every value has stuck (a late re-render would drop typed values). */
 export async function fillFields(page, values) {
-  for (const [key, value] of Object.entries(values)) {
-    const input = field(page, key);
-    await input.fill(String(value));
-  }
+  for (const [key, value] of Object.entries(values)) await field(page, key).fill(String(value));
+  await until('the typed values to stay in the form', async () => {
+    let stuck = true;
+    for (const [key, value] of Object.entries(values)) {
+      const input = field(page, key);
+      if ((await input.inputValue()) !== String(value)) {
+        stuck = false;
+        await input.fill(String(value));
+      }
+    }
+    return stuck;
+  }, 20000, 300);
 }
 
 /** Clicks a radio or checkbox by its label text. */
@@ -317,6 +328,13 @@ export function completeButton(page) {
  */
 export async function complete(page, user, task, label, { expectError = false } = {}) {
   await dismissNotifications(page);
+  try {
+    await until(`${label}: the complete button enabled`, () => completeButton(page).isEnabled(), 15000);
+  } catch (e) {
+    const invalid = await page.locator('.fjs-form .fjs-form-field-error:visible').allInnerTexts().catch(() => []);
+    await shot(page, label + '-not-completable');
+    throw new Error(`${label}: the form cannot be completed` + (invalid.length ? `: ${invalid.join(' | ')}` : ''));
+  }
   await completeButton(page).click();
   let outcome;
   await until(`${label}: completion or an error`, async () => {
