@@ -36,6 +36,8 @@ export const PENDING = [
   ['Cockpit: Variables/Audit', /\b(?:Variables|User Tasks|Called Process Instances|Audit Log|Job Definitions)\b/],
   ['form-js validation messages', /Field is required|Field must have|Value must be|Field must be/],
   ['HTTP status text', /\b(?:Forbidden|Unauthorized|Not Found|Bad Request|Internal Server Error|Conflict)\b/],
+  ['webapp footer', /Date and Time displayed in local timezone|Powered by/],
+  ['Cockpit: list headers and filters', /process definitions? deployed|Add criteria|\bPreviews\b|\bMore\b/],
   ['generic: Loading/No data/Details', /\b(?:Loading|No data|Details|Search|Add criteria)\b/],
 ];
 

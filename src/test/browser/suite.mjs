@@ -381,6 +381,9 @@ async function visit(page, label, url, ready) {
   const response = await gotoApp(page, url);
   if (response && response.status() >= 400) fail(`${label}: ${url} answered ${response.status()}`);
   await page.locator(ready).first().waitFor({ timeout: 20000 }).catch(() => fail(`${label}: ${ready} did not show`));
+  // Cockpit fills its lists after the page: wait until no loading indicator is left
+  await until(`${label}: loaded`, async () => (await page.getByText(/^\s*(?:Loading…?\.{0,3}|加载中…?)\s*$/)
+    .filter({ visible: true }).count()) === 0, 20000, 300).catch(() => pending(`${label}: still loading after 20 s`));
   await checkEnglish(page, label);
   await shot(page, label);
   log(`  page ${label} in ${Date.now() - t0} ms`);

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The project's own browser suite ({@code src/test/browser/suite.mjs}, Playwright with Debian's Chromium): every user
@@ -76,6 +77,7 @@ class BrowserSuiteTest {
     assertThat(SUITE).as("the suite").exists();
     assertThat(Path.of("src/test/browser/node_modules/playwright-core")).as("playwright-core, installed by the"
         + " build's npm ci (pom.xml, execution browser-suite-npm-ci); run: cd src/test/browser && npm ci").exists();
+    FileSystemUtils.deleteRecursively(SHOTS); // the screenshots of this run only
     Files.createDirectories(SHOTS);
 
     ProcessBuilder builder = new ProcessBuilder("node", SUITE.toString()).redirectErrorStream(true);
