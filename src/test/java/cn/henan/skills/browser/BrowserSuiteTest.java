@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -64,16 +65,25 @@ class BrowserSuiteTest {
     ClockUtil.reset();
   }
 
-  @Test
-  void everyFormOpensFillsAndCompletesInChromium() throws Exception {
-    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    if (!new File(chromium).canExecute()) {
+  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+
+  /** Before the application starts: without Chromium there is nothing to start it for. */
+  @BeforeAll
+  static void chromiumInstalled() {
+    if (!new File(CHROMIUM).canExecute()) {
       boolean required = System.getenv("CI") != null || Boolean.getBoolean("browser.required");
       if (required) {
-        fail("No Chromium at " + chromium + ": " + INSTALL);
+        fail("No Chromium at " + CHROMIUM + ": " + INSTALL);
       }
-      Assumptions.abort("No Chromium at " + chromium + ", browser suite skipped: " + INSTALL);
+      String skipped = "No Chromium at " + CHROMIUM + ", browser suite skipped: " + INSTALL;
+      System.out.println(skipped); // Surefire does not list a class skipped before its first test
+      Assumptions.abort(skipped);
     }
+  }
+
+  @Test
+  void everyFormOpensFillsAndCompletesInChromium() throws Exception {
+    String chromium = CHROMIUM;
     assertThat(SUITE).as("the suite").exists();
     assertThat(Path.of("src/test/browser/node_modules/playwright-core")).as("playwright-core, installed by the"
         + " build's npm ci (pom.xml, execution browser-suite-npm-ci); run: cd src/test/browser && npm ci").exists();
