@@ -11,7 +11,7 @@ import path from 'node:path';
 import {
   BASE, SHOTS, TASKLIST, results, fail, pending, log, rest, restOk, until, findTask, waitTask, completeRest,
   advanceUntil, clock, launch, gotoApp, session, closeSessions, shot, checkEnglish, errors, doTask, fillFields, choose,
-  field, step, password, FORMS_DIR,
+  field, step, password, FORMS_DIR, dismissNotifications,
 } from './lib.mjs';
 
 const YEAR = 2022;
@@ -29,11 +29,11 @@ const ALL_FORMS = fs.existsSync(FORMS_DIR) ? fs.readdirSync(FORMS_DIR).filter((f
 
 // base names of the tasks: names may come to carry month and unit (填报 2022年3月 进度月报（郑州市）)
 const N = {
-  fix: /修正任务分配表/, approveAllocation: /审批.*任务分配/, receive: /接收.*年度任务/, enterSchools: /任务分解/,
+  fix: /修正.*任务分配表/, approveAllocation: /审批.*任务分配/, receive: /接收.*年度任务/, enterSchools: /任务分解/,
   approveSubdivision: /审批.*任务分解/, fill: /填报.*(?:月度进度|进度月报|月报)/, withdraw: /撤回/, sign: /组长签字|签字/,
-  upload: /盖章扫描件/, reviewSkills: /审核培训取证/, review1x: /审核1\+X|1\+X.*审核/, late: /逾期月报督办/,
+  upload: /盖章扫描件/, reviewSkills: /审核.*培训取证/, review1x: /审核.*1\+X/, late: /逾期月报督办/,
   reply: /回复督办/, readReply: /查看督办回复/, draft: /拟定.*通报/, approveCirculation: /审批.*通报/,
-  acknowledge: /确认通报/, chase: /催促.*确认通报/,
+  acknowledge: /确认.*通报/, chase: /催促.*确认.*通报/,
 };
 
 const figures = (o = {}) => ({ institutionsCollegeLevel: 2, institutionsAppraisal: 1, institutionsSocial: 0,
@@ -61,7 +61,7 @@ async function main() {
   log(`application ${BASE}, demo clock ${now.now}, forms in ${FORMS_DIR}: ${ALL_FORMS.length}`);
 
   // ---------------------------------------------------------------- distribution
-  await step('distribution: start form with a bad table', async () => {
+  await step('distribution: a bad table is refused at the start, the good one starts', async () => {
     await startProcess('province', /年度任务分配下达/, 'start-distribution', 'quota-distribution-start.html',
       async (modal, page) => {
         await modal.locator('#year').fill(String(YEAR));
@@ -69,23 +69,33 @@ async function main() {
         await modal.locator('#allocationFile').setInputFiles(BAD_TABLE);
         await modal.locator('#noticeTitle').fill(`河南省教育厅办公室关于下达${YEAR}年教育系统落实“人人持证、技能河南”建设工作任务的通知`);
         await modal.locator('#noticeDocumentNumber').fill(`教办职成〔${YEAR}〕50号`);
-      }, () => findTask('province', String(YEAR), 'fix-allocation'));
+      }, () => findTask('leader', String(YEAR), 'approve-allocation'), {
+        // refused at the click with every row, column and reason; the dialog stays open with what was typed
+        refusal: /第\s*\d+\s*行/,
+        retry: async (modal) => { await modal.locator('#allocationFile').setInputFiles(GOOD_TABLE); },
+      });
   });
-  await step('distribution: fix the table', async () => {
+  await step('distribution: leader returns without a reason (refused), then with one', async () => {
+    await doTask(browser, 'leader', { businessKey: String(YEAR), taskKey: 'approve-allocation', name: N.approveAllocation,
+      label: 'approve-allocation-return', formFile: 'approve-allocation.form' }, async (page, task) => {
+      if (await field(page, 'unitCount').inputValue() !== '3') fail('审批年度任务分配: 单位数 is not 3');
+      await choose(page, '退回修改');
+      await refusedInBrowser(page, 'leader', task, 'approve-allocation-return-without-reason', /原因/);
+      await fillFields(page, { returnReason: '请核对河南理工大学的1+X任务' });
+    });
+  });
+  await step('distribution: province fixes the returned table', async () => {
     await doTask(browser, 'province', { businessKey: String(YEAR), taskKey: 'fix-allocation', name: N.fix,
       form: 'embedded', label: 'fix-allocation', formFile: 'quota-distribution-fix.html' }, async (page) => {
-      const listed = await page.locator('.task-details').innerText();
-      if (!/河南理工大学|第\s*\d+\s*行|取证/.test(listed)) fail('修正任务分配表 does not name the bad row');
+      const shown = await page.locator('.task-details').innerText();
+      if (!/请核对河南理工大学的1\+X任务/.test(shown)) fail('修正任务分配表 does not show the leader\'s reason');
       await page.locator('#allocationSource').selectOption('upload');
       await page.locator('#allocationFile').setInputFiles(GOOD_TABLE);
     });
   });
-  await step('distribution: leader returns without a reason (refused), then approves', async () => {
+  await step('distribution: leader approves', async () => {
     await doTask(browser, 'leader', { businessKey: String(YEAR), taskKey: 'approve-allocation', name: N.approveAllocation,
-      label: 'approve-allocation', formFile: 'approve-allocation.form' }, async (page, task) => {
-      if (await field(page, 'unitCount').inputValue() !== '3') fail('审批年度任务分配: 单位数 is not 3');
-      await choose(page, '退回修改');
-      await refusedInBrowser(page, 'leader', task, 'approve-allocation-return-without-reason', /原因/);
+      label: 'approve-allocation', formFile: 'approve-allocation.form' }, async (page) => {
       await choose(page, '批准下达');
     });
   });
@@ -236,8 +246,11 @@ async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer) {
   await step(`month (${kind}): the leader signs`, async () => {
     await doTask(browser, `${unit}-leader`, { businessKey: key, taskKey: 'sign-report', name: N.sign,
       label: `sign-${unit}`, formFile: 'monthly-report-sign.form' }, async (page) => {
-      const summary = await field(page, 'reportSummary').inputValue();
-      if (!/培训/.test(summary)) fail(`组长签字 ${unit}: the summary does not show the figures`);
+      // the figures as a table (a text component), in columns
+      const table = page.locator('.task-details table:visible').first();
+      if (!(await table.count()) || !/培训/.test(await table.innerText())) {
+        fail(`组长签字 ${unit}: the form does not show the figures as a table`);
+      }
       await choose(page, '签字同意');
     });
   });
@@ -322,7 +335,7 @@ async function refusedInBrowser(page, user, task, label, mustMatch) {
 }
 
 /** Tasklist's 启动流程: picks the process, fills its start form, starts it and waits until `started()` holds. */
-async function startProcess(user, processName, label, formFile, fill, started) {
+async function startProcess(user, processName, label, formFile, fill, started, { refusal, retry } = {}) {
   const t0 = Date.now();
   const { page } = await session(browser, user);
   await gotoApp(page, TASKLIST);
@@ -335,7 +348,22 @@ async function startProcess(user, processName, label, formFile, fill, started) {
   await checkEnglish(page, `${label} (open)`);
   await shot(page, label + '-open');
   await fill(modal, page);
-  await modal.locator('button:visible').filter({ hasText: /^\s*(?:开始|Start)\s*$/ }).last().click();
+  const startButton = modal.locator('button:visible').filter({ hasText: /^\s*(?:开始|Start)\s*$/ }).last();
+  await startButton.click();
+  if (refusal) {
+    const texts = await until(`${label}: refused at the start`, async () => {
+      const errs = await errors(page);
+      return errs.length ? errs : null;
+    }, 60000, 300);
+    await shot(page, label + '-refused');
+    await checkEnglish(page, label + ' (refused)');
+    if (!refusal.test(texts.join(' '))) fail(`${label}: refusal does not say ${refusal}: ${texts.join(' | ')}`);
+    if (!(await modal.isVisible())) fail(`${label}: the start form closed after a refusal`);
+    log(`  ${label}: refused as expected: ${texts.join(' | ').slice(0, 160)}`);
+    await dismissNotifications(page);
+    await retry(modal, page);
+    await startButton.click();
+  }
   await until(`${label}: started or an error`, async () => {
     const errs = await errors(page);
     if (errs.length) throw new Error(`${label}: Tasklist refused the start: ${errs.join(' | ')}`);

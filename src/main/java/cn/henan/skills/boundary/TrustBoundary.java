@@ -14,11 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -143,7 +140,8 @@ class TrustBoundary extends CommandInterceptor {
 
   /**
    * A task completed twice (two tabs, two people, a double click): the engine answers the later one "Cannot find task
-   * …" (NullValueException), or, when both run at once, with an {@link OptimisticLockingException}. The Java API keeps
+   * …" (a NullValueException), or, when both run at once, with an {@code OptimisticLockingException} or whatever the
+   * loser's step failed on. The Java API keeps
    * the engine's exception; a person over REST gets this sentence (409).
    */
   private Refusal alreadyDone(Command<?> command, RuntimeException failure) {
@@ -151,11 +149,10 @@ class TrustBoundary extends CommandInterceptor {
         || command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
         || command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd ? "taskId"
         : command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd ? "entityId" : null;
-    // the loser of two completions at once may also fail the authorization check: the winner removed the task's
-    // candidate links between the loser reading the task and checking its rights
-    if (taskField == null || !(failure instanceof OptimisticLockingException
-        || failure instanceof NullValueException || failure instanceof NotFoundException
-        || failure instanceof AuthorizationException)) {
+    // the loser of two completions at once may fail in other ways too: the authorization check (the winner removed
+    // the task's candidate links meanwhile), or a listener's check that finds the report already submitted; whatever
+    // it failed on, a task that the winner finished meanwhile is answered as done
+    if (taskField == null) {
       return null;
     }
     String taskId = CommandFields.read(command, taskField);

@@ -1,5 +1,6 @@
 package cn.henan.skills.identity;
 
+import cn.henan.skills.platform.StartupSteps;
 import static cn.henan.skills.identity.ProvinceGroups.*;
 
 import cn.henan.skills.unit.Unit;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -43,8 +43,8 @@ class IdentitySeeder {
     this.properties = properties;
   }
 
-  // before the job executor starts (it starts when the application is ready)
-  @EventListener(ApplicationStartedEvent.class)
+  // before the web server and the job executor start (StartupSteps)
+  @EventListener(StartupSteps.BeforeServing.class)
   @Order(1)
   public void seed() {
     long started = System.nanoTime();

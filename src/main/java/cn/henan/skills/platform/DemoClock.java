@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +52,8 @@ public class DemoClock {
     return enabled;
   }
 
-  // before the deployment and the job executor, so nothing runs on real 2022-in-the-past time
-  @EventListener(ApplicationStartedEvent.class)
+  // before the deployment, the web server and the job executor, so nothing runs on real 2022-in-the-past time
+  @EventListener(StartupSteps.BeforeServing.class)
   @Order(-1)
   @Transactional
   public void startClock() {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -36,8 +35,8 @@ class ProcessModelDeployer {
     this.repositoryService = repositoryService;
   }
 
-  // before the job executor starts (it starts when the application is ready)
-  @EventListener(ApplicationStartedEvent.class)
+  // before the web server and the job executor start (StartupSteps)
+  @EventListener(StartupSteps.BeforeServing.class)
   @Order(0)
   public void deploy() throws IOException {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
