@@ -125,8 +125,8 @@ public final class KeycloakRealmFile {
     Map<String, Object> group = new LinkedHashMap<>();
     // the plugin (useGroupPathAsCamundaGroupId) gives Camunda the path without its slash: the id everywhere else
     group.put("name", id);
-    group.put("attributes", Map.of("type", List.of(CamundaDirectory.WORKFLOW_GROUP), "displayName",
-        List.of(displayName)));
+    group.put("attributes", new java.util.TreeMap<>(Map.of("type", List.of(CamundaDirectory.WORKFLOW_GROUP),
+        "displayName", List.of(displayName))));
     return group;
   }
 
