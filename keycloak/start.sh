@@ -3,13 +3,14 @@
 # Central (through Maven, so it is cached in ~/.m2), dev mode on port 8180, the realm skills-henan imported from
 # keycloak/skills-henan-realm.json. Idempotent: a Keycloak already answering for the realm is left as it is.
 # Stop it with keycloak/stop.sh. Environment: KEYCLOAK_VERSION (26.5.6), KEYCLOAK_PORT (8180),
-# KEYCLOAK_HOME (target/keycloak), KEYCLOAK_WAIT seconds to wait for it (300).
+# KEYCLOAK_HOME (~/.m2/keycloak: the unpacked and built distribution is kept beside Maven's cache, so a fresh clone,
+# `mvn clean` and CI start it without unpacking and re-building it), KEYCLOAK_WAIT seconds to wait for it (300).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VERSION="${KEYCLOAK_VERSION:-26.5.6}"
 PORT="${KEYCLOAK_PORT:-8180}"
-BASE="${KEYCLOAK_HOME:-target/keycloak}"
+BASE="${KEYCLOAK_HOME:-$HOME/.m2/keycloak}"
 HOME_DIR="$BASE/keycloak-$VERSION"
 REALM_URL="http://localhost:$PORT/realms/skills-henan/.well-known/openid-configuration"
 ADMIN_CONSOLE="http://localhost:$PORT/admin/master/console/#/skills-henan"
@@ -36,7 +37,14 @@ if [ ! -x "$HOME_DIR/bin/kc.sh" ]; then
 fi
 
 mkdir -p "$HOME_DIR/data/import"
-cp keycloak/skills-henan-realm.json "$HOME_DIR/data/import/skills-henan-realm.json"
+IMPORTED="$HOME_DIR/data/import/skills-henan-realm.json"
+if [ -f "$IMPORTED" ] && ! cmp -s keycloak/skills-henan-realm.json "$IMPORTED"; then
+  # Keycloak imports a realm only when it does not exist yet: a changed realm file starts Keycloak's data afresh
+  # (the groups of schools registered since are created again by the app when it starts)
+  echo "keycloak/skills-henan-realm.json changed since the last import: Keycloak's data starts afresh."
+  rm -rf "$HOME_DIR/data/h2"
+fi
+cp keycloak/skills-henan-realm.json "$IMPORTED"
 LOG="$BASE/keycloak.log"
 echo "Starting Keycloak $VERSION on port $PORT (dev mode; log in $LOG)..."
 # the master realm's administrator, created on the first start only

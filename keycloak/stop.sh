@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Stops the Keycloak that keycloak/start.sh started (its pid is in target/keycloak/keycloak.pid); its data (the
-# realm, users and groups added since) stays in target/keycloak/keycloak-*/data until `mvn clean`.
+# Stops the Keycloak that keycloak/start.sh started (its pid is in ~/.m2/keycloak/keycloak.pid); its data (the
+# realm, users and groups added since) stays in ~/.m2/keycloak/keycloak-*/data (deleted by start.sh when the realm
+# file changes; delete it by hand to start afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PID_FILE="${KEYCLOAK_HOME:-target/keycloak}/keycloak.pid"
+PID_FILE="${KEYCLOAK_HOME:-$HOME/.m2/keycloak}/keycloak.pid"
 if [ ! -f "$PID_FILE" ]; then
   echo "No Keycloak started by keycloak/start.sh (no $PID_FILE)."
   exit 0
