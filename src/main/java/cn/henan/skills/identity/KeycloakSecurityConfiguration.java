@@ -119,7 +119,9 @@ class KeycloakSecurityConfiguration {
       OAuth2AuthorizedClientRepository authorizedClients, KeycloakProperties keycloak, KeycloakHealth health)
       throws Exception {
     RequestMatcher webappApi = PATHS.matcher("/camunda/api/**");
-    RequestMatcher camundaLogout = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    // the webapps' sign-out, with Camunda's CSRF token as Camunda's own filter would want it (this runs before it)
+    RequestMatcher camundaLogoutPath = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    RequestMatcher camundaLogout = request -> camundaLogoutPath.matches(request) && sameXsrfToken(request);
     LoginUrlAuthenticationEntryPoint signIn =
         new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
     AuthenticationEntryPoint entry = (request, response, e) -> {
@@ -212,6 +214,20 @@ class KeycloakSecurityConfiguration {
         new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
             audience -> audience != null && audience.contains(keycloak.audience()))));
     return decoder;
+  }
+
+  private static boolean sameXsrfToken(jakarta.servlet.http.HttpServletRequest request) {
+    String header = request.getHeader("X-XSRF-TOKEN");
+    jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+    if (header == null || cookies == null) {
+      return false;
+    }
+    for (jakarta.servlet.http.Cookie cookie : cookies) {
+      if ("XSRF-TOKEN".equals(cookie.getName()) && header.equals(cookie.getValue())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void answer(HttpServletResponse response, int status, String type, String body) throws IOException {

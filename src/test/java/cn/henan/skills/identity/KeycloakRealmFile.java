@@ -25,6 +25,8 @@ public final class KeycloakRealmFile {
   public static final Path FILE = Path.of("keycloak", "skills-henan-realm.json");
   static final String REALM = "skills-henan";
   static final String APP = "http://localhost:8080";
+  static final int TEST_PORT = 18089;
+  static final String TEST_APP = "http://localhost:" + TEST_PORT;
   private static final int HASH_ITERATIONS = 27_500;
   private static final Pattern UNIT_ROW =
       Pattern.compile("\\('(u\\d{3})', '([^']+)', '([a-z_]+)', (\\d+)\\)");
@@ -91,9 +93,10 @@ public final class KeycloakRealmFile {
     List<Map<String, Object>> clients = new ArrayList<>();
     Map<String, Object> webapp = client("skills-henan-webapp", "Tasklist、Cockpit、Admin", "webapp-secret-change-me");
     webapp.put("standardFlowEnabled", true);
-    webapp.put("redirectUris", List.of(APP + "/login/oauth2/code/keycloak"));
+    // the app, and the port KeycloakWebappSignInTest runs it on
+    webapp.put("redirectUris", List.of(APP + "/login/oauth2/code/keycloak", TEST_APP + "/login/oauth2/code/keycloak"));
     webapp.put("webOrigins", List.of(APP));
-    webapp.put("attributes", Map.of("post.logout.redirect.uris", APP + "/camunda/app/*"));
+    webapp.put("attributes", Map.of("post.logout.redirect.uris", APP + "/camunda/app/*##" + TEST_APP + "/camunda/app/*"));
     webapp.put("protocolMappers", tokenMappers());
     clients.add(webapp);
 
