@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -22,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
  * says that identity is unavailable, and lets no one in — no sign-in page to be sent to, no token it can check.
  * Needs no Keycloak, so it runs everywhere.
  */
+// one engine at a time: Camunda registers each as "default" in a static registry
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ActiveProfiles("keycloak")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "skills-henan.database.data-directory=",

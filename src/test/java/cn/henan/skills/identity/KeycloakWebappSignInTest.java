@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -32,6 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
  * the port the realm's webapp client accepts for tests ({@link KeycloakRealmFile#TEST_PORT}).
  */
 @KeycloakRequired
+// one engine at a time: Camunda registers each as "default" in a static registry
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ActiveProfiles("keycloak")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
     "server.port=" + KeycloakRealmFile.TEST_PORT,
