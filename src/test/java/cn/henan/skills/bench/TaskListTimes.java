@@ -72,6 +72,26 @@ abstract class TaskListTimes {
             label(), filter, user, times[24] / 1e6, times[47] / 1e6, tasks));
       }
     }
+    // what the plugin is asked on Admin's and Tasklist's group pages: every group (~350) and one user's groups
+    for (String path : new String[] {"/engine-rest/group?maxResults=2000", "/engine-rest/group?member=u001-filer"}) {
+      HttpHeaders headers = credentials("province");
+      Supplier<ResponseEntity<String>> call = () -> http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers),
+          String.class);
+      for (int i = 0; i < 5; i++) {
+        assertThat(call.get().getStatusCode().value()).isEqualTo(200);
+      }
+      long[] times = new long[50];
+      int groups = 0;
+      for (int i = 0; i < times.length; i++) {
+        long start = System.nanoTime();
+        ResponseEntity<String> answer = call.get();
+        times[i] = System.nanoTime() - start;
+        groups = answer.getBody().split("\"id\"").length - 1;
+      }
+      Arrays.sort(times);
+      out.append(String.format(Locale.ROOT, "%s | GET %s | province | p50 %.1f ms | p95 %.1f ms | %d groups%n",
+          label(), path, times[24] / 1e6, times[47] / 1e6, groups));
+    }
     long rssKb = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
         .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
     out.append(String.format(Locale.ROOT, "%s | test JVM (app + test) RSS %d MB, heap used %d MB%n", label(),
