@@ -9,36 +9,35 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authentication of the domain REST under {@code /api}: HTTP Basic against the engine's identity service, or the
- * session of someone signed in to Tasklist, Cockpit or Admin — for reading (download links in task forms), for
- * pre-checks that store nothing ({@code …-check}), and for changes when the request also carries the session's CSRF
- * token in {@code X-XSRF-TOKEN}, as the webapps send it with their own changes (the app's pages, e.g. the demo clock).
- * A cross-site page can neither send Basic credentials nor read the token. The engine's current authentication is set
- * for the request, so Camunda's authorizations and {@link People} see the user.
+ * Authentication of the domain REST under {@code /api}: the profile's {@link RequestCredentials} (HTTP Basic against
+ * the engine's identity service, or a Keycloak bearer token), or the session of someone signed in to Tasklist, Cockpit
+ * or Admin — for reading (download links in task forms), for pre-checks that store nothing ({@code …-check}), and for
+ * changes when the request also carries the session's CSRF token in {@code X-XSRF-TOKEN}, as the webapps send it with
+ * their own changes (the app's pages, e.g. the demo clock). A cross-site page can neither send credentials nor read
+ * the token. The engine's current authentication is set for the request, so Camunda's authorizations and
+ * {@link People} see the user.
  *
  * <p>A request that carries {@code X-XSRF-TOKEN} comes from a page of this app: it is refused with a Chinese sentence
- * and without a Basic challenge (which would open the browser's own login box).
+ * and without a challenge (a Basic challenge would open the browser's own login box).
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static final Set<String> READING = Set.of("GET", "HEAD");
 
   private final ProcessEngine engine;
-  private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+  private final RequestCredentials credentials;
 
-  ApiAuthenticationFilter(ProcessEngine engine) {
+  ApiAuthenticationFilter(ProcessEngine engine, RequestCredentials credentials) {
     this.engine = engine;
+    this.credentials = credentials;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<Viewer> viewer = fromBasic(request);
+    Optional<Viewer> viewer = credentials.viewer(request);
     boolean fromPage = request.getHeader(WebappSessions.CSRF_HEADER) != null;
     if (viewer.isEmpty()) {
       HttpSession session = request.getSession(false);
@@ -55,7 +54,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录任务列表（Tasklist）或 Cockpit，再刷新本页面。");
       } else {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        basic.augmentResponseByAuthenticationChallenge(response, engine);
+        credentials.challenge(response);
       }
       return;
     }
@@ -77,17 +76,4 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static boolean isCheckOnly(HttpServletRequest request) {
     return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("-check");
   }
-
-  private Optional<Viewer> fromBasic(HttpServletRequest request) {
-    if (request.getHeader("Authorization") == null) {
-      return Optional.empty();
-    }
-    AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
-    if (!result.isAuthenticated()) {
-      return Optional.empty();
-    }
-    String user = result.getAuthenticatedUser();
-    return Optional.of(new Viewer(user, AuthenticationUtil.getGroupsOfUser(engine, user)));
-  }
-
 }

@@ -5,9 +5,7 @@ import static cn.henan.skills.identity.ProvinceGroups.*;
 
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -48,26 +46,14 @@ class IdentitySeeder {
   @Order(1)
   public void seed() {
     long started = System.nanoTime();
-    Map<String, String> provinceGroups = new LinkedHashMap<>();
-    provinceGroups.put(PROVINCE_EDU, "省教育厅（领导小组办公室）");
-    provinceGroups.put(PROVINCE_LEADER, "省领导小组组长");
-    provinceGroups.put(PROVINCE_1X, "省1+X证书制度试点工作协调推进办公室");
-    provinceGroups.put(PROVINCE_HRSS, "省人力资源社会保障厅");
-    provinceGroups.put(PROCESS_ADMIN, "流程管理员");
-    provinceGroups.forEach(unitAccess::ensureGroup);
-
-    if (properties.demoUsers()) {
-      String pw = properties.demoPassword();
-      unitAccess.ensureUser("province", "省教育厅", "职成处", pw, PROVINCE_EDU);
-      unitAccess.ensureUser("leader", "省领导小组", "组长", pw, PROVINCE_LEADER);
-      unitAccess.ensureUser("hrss", "省人社厅", "审核员", pw, PROVINCE_HRSS);
-      unitAccess.ensureUser("onex", "省1+X办", "审核员", pw, PROVINCE_1X);
-    }
-    // the starter creates the admin user (camunda.bpm.admin-user); it also administers the process models
-    unitAccess.addToGroupIfUserExists("admin", PROCESS_ADMIN);
     List<Unit> all = units.allUnits();
+    try {
+      seedPeople(all);
+    } catch (IdentityUnavailableException e) {
+      // profile keycloak with Keycloak down: the app starts, lets no one in, and creates what is missing next time
+      log.error("{}", e.getMessage());
+    }
     for (Unit unit : all) {
-      unitAccess.ensureUnitIdentity(unit);
       if (unit.getKind().isBureau() && unit.getParentCode() == null) {
         // a city or county bureau urges its own schools (the urge's start listener checks which)
         grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "urge",
@@ -79,6 +65,22 @@ class IdentitySeeder {
     filters.ensureFilters();
     log.info("Identity ready: {} units, demo users {}, in {} ms", all.size(), properties.demoUsers(),
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** The groups and (demo) users, in the directory of the profile: Camunda's tables or Keycloak. */
+  private void seedPeople(List<Unit> all) {
+    SEEDED.forEach(unitAccess::ensureGroup);
+    if (properties.demoUsers()) {
+      String pw = properties.demoPassword();
+      for (List<String> user : DEMO_USERS) {
+        unitAccess.ensureUser(user.get(0), user.get(1), user.get(2), pw, user.get(3));
+      }
+    }
+    // the starter creates the admin user (camunda.bpm.admin-user); it also administers the process models
+    unitAccess.addToGroupIfUserExists("admin", PROCESS_ADMIN);
+    for (Unit unit : all) {
+      unitAccess.ensureUnitIdentity(unit);
+    }
   }
 
   private void grantProvince() {

@@ -2,7 +2,6 @@ package cn.henan.skills.identity;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * {@code /engine-rest} (open by default in Camunda) requires HTTP Basic credentials of the engine's identity service;
- * the domain REST under {@code /api} takes them too, or a Tasklist session for reading. Both filters set the engine's
+ * {@code /engine-rest} (open by default in Camunda) requires credentials — HTTP Basic of the engine's identity service,
+ * or in the {@code keycloak} profile a bearer token of the realm ({@link RequestCredentials}); the domain REST under
+ * {@code /api} takes them too, or a Tasklist session for reading. Both filters set the engine's
  * current authentication for the request, so Camunda's authorizations apply, and domain controllers read the user.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,21 +45,22 @@ class RestAuthenticationConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(RequestCredentials credentials) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("skills-henan-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        credentials.engineRestProvider().getName());
     registration.setOrder(AUTHENTICATION_ORDER);
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine) {
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine,
+      RequestCredentials credentials) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, credentials));
     registration.setName("skills-henan-api-authentication");
     registration.addUrlPatterns("/api/*");
     return registration;

@@ -1,30 +1,25 @@
 package cn.henan.skills.identity;
 
 import cn.henan.skills.unit.Unit;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.springframework.stereotype.Service;
 
 /**
  * What other features ask of identity: a unit's groups (and demo users) exist, and a unit may see a process instance
- * that belongs to it. A unit's people see only their own unit's work; task access comes from candidate groups.
+ * that belongs to it. A unit's people see only their own unit's work; task access comes from candidate groups. The
+ * groups and users themselves are kept by the {@link IdentityDirectory} of the profile (Camunda's tables or Keycloak).
  */
 @Service
 public class UnitAccess {
-  static final String WORKFLOW_GROUP = "WORKFLOW";
-
-  private final IdentityService identity;
+  private final IdentityDirectory directory;
   private final AuthorizationGrants grants;
   private final IdentityProperties properties;
 
-  UnitAccess(IdentityService identity, AuthorizationGrants grants, IdentityProperties properties) {
-    this.identity = identity;
+  UnitAccess(IdentityDirectory directory, AuthorizationGrants grants, IdentityProperties properties) {
+    this.directory = directory;
     this.grants = grants;
     this.properties = properties;
   }
@@ -64,58 +59,15 @@ public class UnitAccess {
     }
   }
 
-  /** Creates the group if missing; true when it did. */
   boolean ensureGroup(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() > 0) {
-      return false;
-    }
-    Group group = identity.newGroup(id);
-    group.setName(name);
-    group.setType(WORKFLOW_GROUP);
-    identity.saveGroup(group);
-    return true;
+    return directory.ensureGroup(id, name);
   }
 
-  /**
-   * Creates the user if missing (a demo user's e-mail is {@code <id>@example.org}, for the e-mail notices when SMTP is
-   * configured) and adds it to the groups it lacks.
-   */
   void ensureUser(String id, String firstName, String lastName, String password, String... groups) {
-    User existing = identity.createUserQuery().userId(id).singleResult();
-    if (existing == null) {
-      User user = identity.newUser(id);
-      user.setFirstName(firstName);
-      user.setLastName(lastName);
-      user.setPassword(password);
-      user.setEmail(id + "@example.org");
-      // seeded users (the demo users' "demo") skip Camunda's password policy, which binds users changing their own
-      saveSeeded(user);
-    } else if (existing.getEmail() == null || existing.getEmail().isBlank()) {
-      // demo users of a database seeded before the e-mail notices
-      existing.setEmail(id + "@example.org");
-      saveSeeded(existing);
-    }
-    for (String group : groups) {
-      // inside a running command (a school registered by a job) a new user is not yet visible to queries
-      if (existing == null || identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-        identity.createMembership(id, group);
-      }
-    }
-  }
-
-  /** Saves a user as an administrator seeds it: Camunda's password policy binds users changing their own password. */
-  private void saveSeeded(User user) {
-    if (identity instanceof IdentityServiceImpl engineIdentity) {
-      engineIdentity.saveUser(user, true);
-    } else {
-      identity.saveUser(user);
-    }
+    directory.ensureUser(id, firstName, lastName, password, groups);
   }
 
   void addToGroupIfUserExists(String userId, String group) {
-    if (identity.createUserQuery().userId(userId).count() > 0
-        && identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-      identity.createMembership(userId, group);
-    }
+    directory.addToGroupIfUserExists(userId, group);
   }
 }

@@ -1,0 +1,32 @@
+package cn.henan.skills.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+
+/**
+ * Camunda's container-based authentication of Tasklist, Cockpit and Admin in the {@code keycloak} profile: the person
+ * who signed in through Keycloak (Spring Security's {@code oauth2Login}), with the groups of their ID token. Camunda
+ * then checks the webapp's ACCESS authorization as for a password sign-in.
+ */
+public class OidcWebappAuthenticationProvider implements AuthenticationProvider {
+
+  @Override
+  public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+    Optional<Viewer> viewer = KeycloakTokens.current();
+    if (viewer.isEmpty()) {
+      return AuthenticationResult.unsuccessful();
+    }
+    AuthenticationResult result = AuthenticationResult.successful(viewer.get().userId());
+    result.setGroups(viewer.get().groups());
+    return result;
+  }
+
+  @Override
+  public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+    // the OIDC sign-in (Spring Security) sends unauthenticated browsers to Keycloak before they get here
+  }
+}

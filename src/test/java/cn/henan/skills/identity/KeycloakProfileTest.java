@@ -1,0 +1,207 @@
+package cn.henan.skills.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.henan.skills.subdivision.SchoolQuotaLine;
+import cn.henan.skills.subdivision.Subdivisions;
+import cn.henan.skills.unit.Unit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Profile keycloak against the real Keycloak of keycloak/start.sh (realm skills-henan): the identity plugin reads the
+ * realm, the APIs take the realm's bearer tokens with the default profile's authorizations, a school registered by a
+ * subdivision gets its groups and user in Keycloak and signs in there. The browser part (OIDC redirect, sign-out of
+ * both) belongs to the browser suite.
+ */
+@KeycloakRequired
+// one engine at a time: Camunda registers each as "default" in a static registry
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ActiveProfiles("keycloak")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "skills-henan.database.data-directory=",
+    "camunda.bpm.job-execution.enabled=false",
+    "skills-henan.demo-clock.enabled=false",
+    // an expired token is refused at once (the default tolerance is 60 s)
+    "skills-henan.keycloak.clock-skew=0s"})
+class KeycloakProfileTest {
+  private static final int YEAR = 2031;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired IdentityService identityService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired Subdivisions subdivisions;
+  @Autowired TestRestTemplate http;
+
+  private Task u001Task;
+  private Task u002Task;
+
+  @BeforeEach
+  void publishTwoUnits() {
+    if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "/u001").count() == 0) {
+      byte[] table = ("单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n"
+          + "郑州市,100,80,——,10\n开封市,50,40,——,5\n").getBytes(StandardCharsets.UTF_8);
+      ProcessInstance distribution = runtimeService.startProcessInstanceByKey("quota-distribution",
+          Variables.putValue("year", YEAR).putValue("allocationSource", "upload").putValueTyped("allocationFile",
+              Variables.fileValue("t.csv").file(table).create()));
+      Task approval = taskService.createTaskQuery().processInstanceId(distribution.getId()).singleResult();
+      taskService.complete(approval.getId(), Map.of("approvalDecision", "approve"));
+      managementService.executeJob(managementService.createJobQuery().processInstanceId(distribution.getId())
+          .singleResult().getId());
+    }
+    u001Task = taskOf("u001");
+    u002Task = taskOf("u002");
+  }
+
+  @Test
+  void thePluginListsTheRealmsUsersAndGroups() {
+    // 6 fixed groups and a filer and leader group for each of the 171 units, more once schools exist
+    assertThat(identityService.createGroupQuery().count()).isGreaterThanOrEqualTo(6 + 171 * 2);
+    assertThat(identityService.createGroupQuery().groupId("u171-leader").singleResult()).extracting(Group::getId)
+        .isEqualTo("u171-leader");
+    User filer = identityService.createUserQuery().userId("u001-filer").singleResult();
+    assertThat(filer.getFirstName()).isEqualTo("郑州市");
+    assertThat(filer.getLastName()).isEqualTo("填报人");
+    assertThat(identityService.createGroupQuery().groupMember("u001-filer").list()).extracting(Group::getId)
+        .containsExactly("u001-filer");
+    assertThat(identityService.createGroupQuery().groupMember("admin").list()).extracting(Group::getId)
+        .contains("camunda-admin", "process-admin");
+    assertThat(identityService.createUserQuery().memberOfGroup("province-edu").list()).extracting(User::getId)
+        .containsExactly("province");
+  }
+
+  @Test
+  void aUnitsTokenReadsItsOwnTasksOnlyAndTheProvinceSeesAll() throws Exception {
+    String filer = RealmTokens.userToken("u001-filer", "demo");
+    assertThat(taskIds(filer)).contains(u001Task.getId()).doesNotContain(u002Task.getId());
+    assertThat(get(filer, "/engine-rest/task/" + u001Task.getId() + "/variables").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get(filer, "/engine-rest/task/" + u002Task.getId() + "/variables").getStatusCode().value())
+        .isIn(403, 404);
+    assertThat(get(filer, "/engine-rest/process-instance?businessKey=" + YEAR + "/u002").getBody())
+        .isEqualTo("[]");
+
+    String province = RealmTokens.userToken("province", "demo");
+    assertThat(taskIds(province)).contains(u001Task.getId(), u002Task.getId());
+
+    // the domain API takes the same tokens (and the same rules: a unit sees its own allocation line)
+    assertThat(get(filer, "/api/allocations/" + YEAR).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(null, "/api/allocations/" + YEAR).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get(null, "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aTamperedAnExpiredOrAnotherRealmsTokenIsRefused() {
+    String token = RealmTokens.userToken("u001-filer", "demo");
+    // u001-filer claims to be in province-edu: the signature no longer fits
+    String[] parts = token.split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        .replace("\"u001-filer\"]", "\"province-edu\"]");
+    String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    assertThat(payload).contains("province-edu");
+    ResponseEntity<String> refused = get(tampered, "/engine-rest/task");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(refused.getBody()).contains("登录凭据无效或已过期");
+    assertThat(get(tampered, "/api/allocations/" + YEAR).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // the master realm's administrator is nobody here
+    assertThat(get(RealmTokens.masterAdminToken(), "/engine-rest/task").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // a token that lives one second, from a client made for this test
+    String clientId = "expiry-test-" + UUID.randomUUID();
+    assertThat(RealmTokens.admin("POST", "/skills-henan/clients", """
+        {"clientId":"%s","publicClient":true,"standardFlowEnabled":false,"directAccessGrantsEnabled":true,
+         "attributes":{"access.token.lifespan":"1"},
+         "protocolMappers":[{"name":"aud","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
+           "config":{"included.custom.audience":"skills-henan","access.token.claim":"true"}}]}
+        """.formatted(clientId))).isEqualTo(201);
+    try {
+      String shortLived = RealmTokens.token("skills-henan", Map.of("grant_type", "password", "client_id", clientId,
+          "username", "u001-filer", "password", "demo"));
+      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+          .until(() -> get(shortLived, "/engine-rest/task").getStatusCode() == HttpStatus.UNAUTHORIZED);
+    } finally {
+      JsonNode client = RealmTokens.adminGet("/skills-henan/clients?clientId=" + clientId).get(0);
+      RealmTokens.admin("DELETE", "/skills-henan/clients/" + client.get("id").asText(), null);
+    }
+  }
+
+  @Test
+  void aSchoolRegisteredBySubdivisionSignsInAtKeycloakAndSeesItsTasks() throws Exception {
+    String school = "郑州市第一职业中等专业学校（Keycloak 测试）";
+    List<Unit> schools;
+    if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "/u001-s%").count() == 0) {
+      subdivisions.saveDraft(YEAR, "u001", "schools.csv",
+          List.of(new SchoolQuotaLine(2, school, 100, 80, null, 10, null)));
+      schools = subdivisions.publish(YEAR, "u001");
+    } else {
+      schools = List.of();
+    }
+    String code = schools.isEmpty()
+        ? runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "/u001-s%").list().get(0)
+            .getBusinessKey().substring(5)
+        : schools.get(0).getCode();
+    // the groups and the demo user are in Keycloak, and the plugin sees them
+    assertThat(identityService.createGroupQuery().groupId(code + "-filer").count()).isEqualTo(1);
+    assertThat(identityService.createGroupQuery().groupId(code + "-leader").count()).isEqualTo(1);
+    assertThat(identityService.createGroupQuery().groupMember(code + "-filer").list()).extracting(Group::getId)
+        .containsExactly(code + "-filer");
+
+    String token = RealmTokens.userToken(code + "-filer", "demo");
+    Task schoolTask = taskOf(code);
+    assertThat(taskIds(token)).contains(schoolTask.getId()).doesNotContain(u001Task.getId(), u002Task.getId());
+  }
+
+  private Task taskOf(String unit) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(YEAR + "/" + unit).list().get(0);
+  }
+
+  private List<String> taskIds(String token) throws Exception {
+    ResponseEntity<String> answer = get(token, "/engine-rest/task?maxResults=2000");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> ids = new ArrayList<>();
+    JSON.readTree(answer.getBody()).forEach(task -> ids.add(task.get("id").asText()));
+    return ids;
+  }
+
+  private ResponseEntity<String> get(String token, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    if (token != null) {
+      headers.setBearerAuth(token);
+    }
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+}
