@@ -298,17 +298,25 @@ export function field(page, key) {
 /** Fills form-js fields by key and waits until every value has stuck (a late re-render would drop typed values). */
 export async function fillFields(page, values) {
   for (const [key, value] of Object.entries(values)) await field(page, key).fill(String(value));
+  // form-js takes a typed value after a short debounce, and a form that redraws (a live table) may drop a value it
+  // has not taken yet: the values must hold over two looks 800 ms apart
+  let heldSince = null;
   await until('the typed values to stay in the form', async () => {
-    let stuck = true;
+    let held = true;
     for (const [key, value] of Object.entries(values)) {
       const input = field(page, key);
       if ((await input.inputValue()) !== String(value)) {
-        stuck = false;
+        held = false;
         await input.fill(String(value));
       }
     }
-    return stuck;
-  }, 20000, 300);
+    if (!held) {
+      heldSince = null;
+      return false;
+    }
+    heldSince = heldSince ?? Date.now();
+    return Date.now() - heldSince >= 800;
+  }, 20000, 400);
 }
 
 /** Clicks a radio or checkbox by its label text. */

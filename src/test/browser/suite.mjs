@@ -301,7 +301,7 @@ async function stampedScan(unit, key) {
 }
 
 async function confirmWarnings(page) {
-  const confirm = page.locator('.fjs-form label').filter({ hasText: '我已核实上述提示' });
+  const confirm = page.locator('.fjs-form label').filter({ hasText: /我已核实/ });
   if (await confirm.count() && await confirm.first().isVisible()) await confirm.first().click();
 }
 
