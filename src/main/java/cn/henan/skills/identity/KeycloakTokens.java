@@ -1,6 +1,7 @@
 package cn.henan.skills.identity;
 
 import java.util.List;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -21,6 +22,17 @@ final class KeycloakTokens {
   }
 
   /** The caller of this request, as Spring Security verified it (a bearer token or the OIDC sign-in). */
+  /** Camunda's authentication of the person Spring Security verified (bearer token or OIDC sign-in), or none. */
+  static AuthenticationResult camundaAuthentication() {
+    Optional<Viewer> viewer = current();
+    if (viewer.isEmpty()) {
+      return AuthenticationResult.unsuccessful();
+    }
+    AuthenticationResult result = AuthenticationResult.successful(viewer.get().userId());
+    result.setGroups(viewer.get().groups());
+    return result;
+  }
+
   static Optional<Viewer> current() {
     return viewer(SecurityContextHolder.getContext().getAuthentication());
   }

@@ -2,7 +2,6 @@ package cn.henan.skills.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
@@ -16,13 +15,7 @@ public class OidcWebappAuthenticationProvider implements AuthenticationProvider 
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    Optional<Viewer> viewer = KeycloakTokens.current();
-    if (viewer.isEmpty()) {
-      return AuthenticationResult.unsuccessful();
-    }
-    AuthenticationResult result = AuthenticationResult.successful(viewer.get().userId());
-    result.setGroups(viewer.get().groups());
-    return result;
+    return KeycloakTokens.camundaAuthentication();
   }
 
   @Override
