@@ -9,13 +9,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The reporting calendar of the notice: a report per month from March to December, opening on the 1st and due at
  * the end of the 30th (the month's last day when it is shorter), Beijing time, unless province-edu moved that month's
- * due date; the reminder goes out some days before. Timers in the models ask this bean
+ * due date; the reminder goes out as long before as the model says. Timers in the models ask this bean
  * ({@code ${reportCalendar.dueDate(execution)}} …), so a process administrator can change the model without
  * touching Java. The year (and a report's month) come from the instance's business key, not from variables.
  */
@@ -26,12 +25,9 @@ public class ReportCalendar {
   static final int DUE_DAY = 30;
 
   private final ReportDueDateRepository movedDueDates;
-  private final int reminderDays;
 
-  ReportCalendar(ReportDueDateRepository movedDueDates,
-      @Value("${skills-henan.reports.reminder-days:3}") int reminderDays) {
+  ReportCalendar(ReportDueDateRepository movedDueDates) {
     this.movedDueDates = movedDueDates;
-    this.reminderDays = reminderDays;
   }
 
   /** The months a year reports on, March–December. */
@@ -63,14 +59,27 @@ public class ReportCalendar {
     return due(ReportVariables.period(report));
   }
 
-  /** When the filers and the leader are reminded: {@code skills-henan.reports.reminder-days} before the due date. */
-  public Date reminder(ReportPeriod period) {
-    return Date.from(dueInstant(period).minus(Duration.ofDays(reminderDays)));
+  /** {@code lead} before the due date of the period. */
+  public Date beforeDue(ReportPeriod period, Duration lead) {
+    return Date.from(dueInstant(period).minus(lead));
   }
 
-  /** {@code ${reportCalendar.reminderAt(execution)}} in {@code monthly-report}. */
-  public Date reminderAt(DelegateExecution report) {
-    return reminder(ReportVariables.period(report));
+  /**
+   * {@code ${reportCalendar.beforeDue(execution, 'P3D')}} in {@code monthly-report}: when the filers and the leader are
+   * reminded. How long before the due date is the model's ISO 8601 duration, so a process administrator changes it in
+   * Modeler (P5D: five days) and running reports keep theirs until migrated.
+   */
+  public Date beforeDue(DelegateExecution report, String lead) {
+    Duration duration;
+    try {
+      duration = Duration.parse(lead);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("模型中截止前提醒的提前量“" + lead + "”不是 ISO 8601 时长（例如 P3D 表示 3 天）。");
+    }
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("模型中截止前提醒的提前量“" + lead + "”不能为负。");
+    }
+    return beforeDue(ReportVariables.period(report), duration);
   }
 
   /**

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/report-calendar/2022}: when each month's report opens, is reminded and is due;
+ * {@code GET /api/report-calendar/2022}: when each month's report opens and is due (the reminder is the model's);
  * {@code PUT /api/report-calendar/2022-05} {@code {"dueDate":"2022-05-31","reason":"…"}}: province-edu moves a month.
  */
 @RestController
@@ -31,7 +31,7 @@ class ReportCalendarController {
     this.people = people;
   }
 
-  record MonthView(String month, Instant opensAt, Instant reminderAt, Instant dueAt) {
+  record MonthView(String month, Instant opensAt, Instant dueAt) {
   }
 
   record MoveRequest(LocalDate dueDate, String reason) {
@@ -44,7 +44,7 @@ class ReportCalendarController {
   List<MonthView> year(@PathVariable int year) {
     return calendar.reportMonths().stream().map(month -> ReportPeriod.of(year, month))
         .map(period -> new MonthView(period.key(), calendar.opening(period).toInstant(),
-            calendar.reminder(period).toInstant(), calendar.due(period).toInstant())).toList();
+            calendar.due(period).toInstant())).toList();
   }
 
   @PutMapping("/{month}")

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -89,7 +90,7 @@ class DeadlinesTest {
     assertThat(ReportCalendar.ruleDueDate(ReportPeriod.of(2023, 2))).as("February: its last day")
         .isEqualTo(Instant.parse("2023-02-28T16:00:00Z"));
     assertThat(ReportCalendar.ruleDueDate(ReportPeriod.of(2024, 2))).isEqualTo(Instant.parse("2024-02-29T16:00:00Z"));
-    assertThat(calendar.reminder(ReportPeriod.of(2022, 3)).toInstant()).isEqualTo(Instant.parse("2022-03-27T16:00:00Z"));
+    assertThat(calendar.beforeDue(ReportPeriod.of(2022, 3), Duration.ofDays(3)).toInstant()).isEqualTo(Instant.parse("2022-03-27T16:00:00Z"));
   }
 
   @Test

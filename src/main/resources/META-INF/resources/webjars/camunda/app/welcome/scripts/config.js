@@ -12,6 +12,11 @@ export default {
       description: '各月完成率与时间进度、单位和市县排名、进度缓慢/完成率低/逾期/未报单位，附件 2 Excel 导出（省、市县用户）'
     },
     {
+      label: '流程版本与迁移',
+      href: '/process-versions.html',
+      description: '流程管理员：各流程的版本和运行中的实例，把旧版本上的实例迁移到最新版本，并列出不能迁移的实例及原因'
+    },
+    {
       label: '演示时钟',
       href: '/demo-clock.html',
       description: '演示配置下把引擎时间拨到下一个定时器：月报开启、催办、截止、通报'
