@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.administration.ProcessVersions;
 import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
 import cn.henan.skills.report.MonthlyReport;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -83,6 +85,8 @@ class MonthlyChainBenchmark {
 
   @Autowired Driver driver;
   @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired ProcessVersions versions;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired MonthlyReports reports;
@@ -202,6 +206,22 @@ class MonthlyChainBenchmark {
         .containsEntry(YEAR + "-04/province-edu", 171);
     assertThat(listed.values().stream().mapToInt(n -> (Integer) n).sum()).isEqualTo(units.size());
 
+    // the process administrator raises the reminder to 5 days and moves the 321 running April reports to that version
+    String model = new String(shipped("bpmn/monthly-report.bpmn"), StandardCharsets.UTF_8)
+        .replace("beforeDue(execution, 'P3D')", "beforeDue(execution, 'P5D')");
+    driver.as("admin", () -> repositoryService.createDeployment().name("reminder five days")
+        .addString("monthly-report.bpmn", model)
+        .addInputStream("monthly-report-upload.html", new java.io.ByteArrayInputStream(
+            shipped("forms/monthly-report-upload.html"))).deploy());
+    sql.phase("migrate");
+    sql.start();
+    start = System.nanoTime();
+    ProcessVersions.Migration migration = driver.as("admin", () -> versions.migrateToLatest("monthly-report"));
+    long migrate = System.nanoTime() - start;
+    sql.stop();
+    assertThat(migration.moved()).isEqualTo(units.size());
+    assertThat(migration.notMoved()).isEmpty();
+
     print(units.size(), schools.size(), bureaus.size(), publish, receive, subdivision, schoolsReceive, open, march,
         round, overviewTime);
     line("");
@@ -209,6 +229,12 @@ class MonthlyChainBenchmark {
         units.size(), 2 * units.size());
     line("  wall time %8.1f s  (%.0f ms per report); escalations opened: %d (province-edu lists 171 units, each bureau"
         + " its schools)", aprilDeadline / 1e9, aprilDeadline / 1e6 / units.size(), listed.size());
+    line("");
+    line("Migration of the %d running April reports to a new version of monthly-report (reminder 5 days before due)",
+        migration.moved());
+    SqlStatistics.Counts migrated = sql.counts("migrate");
+    line("  wall time %8.1f s  (%.1f ms per report), %.1f statements per report", migrate / 1e9,
+        migrate / 1e6 / migration.moved(), migrated.statements() / (double) migration.moved());
     write();
   }
 
@@ -312,10 +338,16 @@ class MonthlyChainBenchmark {
     return (total + parts - 1) / parts;
   }
 
-  private static String shippedTable() throws IOException {
-    try (InputStream in = MonthlyChainBenchmark.class.getResourceAsStream("/allocation/allocation-2022.csv")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  private static byte[] shipped(String resource) {
+    try (InputStream in = MonthlyChainBenchmark.class.getResourceAsStream("/" + resource)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
+  }
+
+  private static String shippedTable() {
+    return new String(shipped("allocation/allocation-2022.csv"), StandardCharsets.UTF_8);
   }
 
   /** One kind of task done for every unit: its wall time, and the time of each completion alone. */
