@@ -376,7 +376,7 @@ async function startProcess(user, processName, label, formFile, fill, started, {
   log(`  ${label} as ${user}: started in ${Date.now() - t0} ms`);
 }
 
-/** Cockpit, Admin, the welcome page, the dashboard and the demo-clock page: they open, no failing English. */
+/** Cockpit, Admin, the welcome page, the dashboard, the demo-clock and process-versions pages: they open, no failing English. */
 async function pages() {
   const { page } = await session(browser, 'admin');
   const visits = [
@@ -387,6 +387,10 @@ async function pages() {
     ['demo-clock-page', BASE + '/demo-clock.html', 'body'],
   ];
   for (const [label, url, ready] of visits) await visit(page, label, url, ready);
+  // the process administrator's versions page lists the models with their versions
+  await visit(page, 'process-versions', BASE + '/process-versions.html', '#models tr');
+  const listed = await page.locator('#models').innerText();
+  if (!listed.includes('（monthly-report）')) fail(`process-versions: monthly-report not listed: ${listed.slice(0, 200)}`);
   const definitions = await restOk('admin', 'GET', '/engine-rest/process-definition?key=monthly-report&latestVersion=true');
   if (definitions[0]) {
     await visit(page, 'cockpit-monthly-report', `${BASE}/camunda/app/cockpit/default/#/process-definition/${definitions[0].id}/runtime`,
