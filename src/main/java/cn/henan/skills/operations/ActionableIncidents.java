@@ -74,8 +74,9 @@ class ActionableIncidents extends AbstractProcessEnginePlugin {
     }
     text.append("自动重试后仍然失败，这一步尚未执行。原因：")
         .append(cause == null || cause.isBlank() ? "（没有说明，请查看 Cockpit 中此事件的异常堆栈）" : cut(readable(cause)));
-    text.append(" 处理：按原因修正数据或恢复所依赖的服务，然后在 Cockpit 中打开此流程实例，在“事件”（Incidents）里对这一事件"
-        + "点“重试”，流程从失败的这一步继续；修好之前重试仍会失败。");
+    // the words of the project's Chinese Cockpit (cockpit.zh.json): the incidents tab and its retry action
+    text.append(" 处理：按原因修正数据或恢复所依赖的服务后，在 Cockpit 中打开此流程实例，在“事件”中对这一事件点“增加失败作业的"
+        + "重试次数”（重试），流程从失败的这一步继续；原因未修好时重试仍会失败。");
     return text.toString();
   }
 

@@ -99,7 +99,7 @@ class IncidentTest {
     assertThat(incident.getIncidentMessage())
         .startsWith("月度进度报告 " + REPORT + "（河南理工大学）：“催办提醒”（由“截止前 N 天”触发）自动重试后仍然失败")
         .contains("原因：月报 " + REPORT + " 不存在。")
-        .contains("处理：按原因修正数据或恢复所依赖的服务，然后在 Cockpit 中打开此流程实例，在“事件”（Incidents）里对这一事件点“重试”");
+        .contains("处理：按原因修正数据或恢复所依赖的服务后，在 Cockpit 中打开此流程实例，在“事件”中对这一事件点“增加失败作业的重试次数”");
     assertThat(http.withBasicAuth("admin", "admin").getForObject("/engine-rest/incident?processInstanceId="
         + report.getId(), String.class)).as("what Cockpit lists").contains("（河南理工大学）：“催办提醒”");
     assertThat(reports.find(REPORT)).as("nothing of the failed attempts was written").isEmpty();
