@@ -15,11 +15,14 @@ import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +41,11 @@ class ActionableIncidents extends AbstractProcessEnginePlugin {
   private static final Pattern JAVA_EXCEPTION_PREFIX =
       Pattern.compile("^(?:(?:[a-z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error):\\s*)+");
 
+  // the words of the project's Chinese Cockpit (cockpit.zh.json): the incidents tab and its retry action
+  private static final String ACTION = " 处理：按原因修正数据或恢复所依赖的服务后，在 Cockpit 中打开此流程实例，在“事件”中对这一"
+      + "事件点“增加失败作业的重试次数”（重试），流程从失败的这一步继续；原因未修好时重试仍会失败。";
+  private static final Logger LOG = LoggerFactory.getLogger(ActionableIncidents.class);
+
   private final ObjectProvider<UnitRegistry> units;
 
   // the registry is looked up when an incident is raised, long after the engine (and this plugin) was built
@@ -53,7 +61,15 @@ class ActionableIncidents extends AbstractProcessEnginePlugin {
     handlers.add(new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE) {
       @Override
       public Incident handleIncident(IncidentContext context, String message) {
-        return super.handleIncident(context, describe(context, message));
+        String text;
+        try {
+          text = describe(context, message);
+        } catch (RuntimeException e) {
+          // describing must never keep the incident from being raised: then it carries the failure's own message
+          LOG.warn("Could not describe the incident of job {} in Chinese", context.getConfiguration(), e);
+          text = message;
+        }
+        return super.handleIncident(context, text);
       }
     });
     configuration.setCustomIncidentHandlers(handlers);
@@ -61,6 +77,12 @@ class ActionableIncidents extends AbstractProcessEnginePlugin {
 
   /** E.g. 月度进度报告 2022-03/u029（河南理工大学）：“催办提醒”（由“截止前 N 天”触发）自动重试后仍然失败…原因：…处理：… */
   private String describe(IncidentContext context, String cause) {
+    if (context.getProcessDefinitionId() == null) {
+      // an engine job of no model (history cleanup, a batch): named by its type
+      JobEntity job = Context.getCommandContext().getJobManager().findJobById(context.getConfiguration());
+      return "后台作业“" + (job == null ? context.getConfiguration() : job.getJobHandlerType())
+          + "”自动重试后仍然失败。原因：" + reason(cause) + ACTION;
+    }
     DeploymentCache deployments = Context.getProcessEngineConfiguration().getDeploymentCache();
     ProcessDefinitionEntity definition = deployments.findDeployedProcessDefinitionById(context.getProcessDefinitionId());
     BpmnModelInstance model = deployments.findBpmnModelInstanceForProcessDefinition(definition);
@@ -72,12 +94,12 @@ class ActionableIncidents extends AbstractProcessEnginePlugin {
     if (context.getActivityId() != null && !context.getActivityId().equals(failedStep)) {
       text.append("（由“").append(stepName(model, context.getActivityId())).append("”触发）");
     }
-    text.append("自动重试后仍然失败，这一步尚未执行。原因：")
-        .append(cause == null || cause.isBlank() ? "（没有说明，请查看 Cockpit 中此事件的异常堆栈）" : cut(readable(cause)));
-    // the words of the project's Chinese Cockpit (cockpit.zh.json): the incidents tab and its retry action
-    text.append(" 处理：按原因修正数据或恢复所依赖的服务后，在 Cockpit 中打开此流程实例，在“事件”中对这一事件点“增加失败作业的"
-        + "重试次数”（重试），流程从失败的这一步继续；原因未修好时重试仍会失败。");
+    text.append("自动重试后仍然失败，这一步尚未执行。原因：").append(reason(cause)).append(ACTION);
     return text.toString();
+  }
+
+  private static String reason(String cause) {
+    return cause == null || cause.isBlank() ? "（没有说明，请查看 Cockpit 中此事件的异常堆栈）" : cut(readable(cause));
   }
 
   private static Optional<String> businessKey(IncidentContext context) {
@@ -95,7 +117,7 @@ class ActionableIncidents extends AbstractProcessEnginePlugin {
         .map(name -> "（" + name + "）").orElse("");
   }
 
-  /** The element's name in the deployed model (the engine's activities leave out some, e.g. an event subprocess's start). */
+  /** The element's name in the deployed model (the engine's parsed activity had none for an event subprocess's timer). */
   private static String stepName(BpmnModelInstance model, String activityId) {
     ModelElementInstance element = activityId == null ? null : model.getModelElementById(activityId);
     return named(element instanceof FlowElement flowElement ? flowElement.getName() : null, activityId);
