@@ -53,7 +53,7 @@ import org.springframework.util.MultiValueMap;
  */
 @SkillsHenanTest
 class ProcessMigrationTest {
-  static final int YEAR = 2057;
+  static final int YEAR = 2058;
   static final String TABLE = """
       单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）
       河南理工大学,500,450,300,90
