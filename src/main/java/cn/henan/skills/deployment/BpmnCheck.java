@@ -156,6 +156,11 @@ final class BpmnCheck {
       return;
     }
     String binding = attribute(element, CAMUNDA, "formRefBinding");
+    if (!Set.of("latest", "deployment", "version").contains(String.valueOf(binding))) {
+      problem(element, "表单引用 “" + formRef + "” 没有有效的绑定方式（camunda:formRefBinding 应为 latest、deployment 或 "
+          + "version，在 Modeler 的“Form”中选择 Binding）。");
+      return;
+    }
     boolean inDeployment = contents.formFiles().containsKey(formRef);
     int deployed = engine.latestFormVersion(formRef);
     if ("deployment".equals(binding)) {
@@ -169,7 +174,7 @@ final class BpmnCheck {
         problem(element, "表单引用 “" + formRef + "” 指定的版本 “" + version + "” 不存在（已部署的最新版本为 " + deployed
             + "）。");
       }
-    } else if (!inDeployment && deployed == 0) {
+    } else if (!inDeployment && deployed == 0) { // latest
       problem(element, "表单引用 “" + formRef + "” 找不到：本次部署中没有 id 为 “" + formRef + "” 的 Camunda 表单，"
           + "系统中也没有已部署的。");
     }

@@ -1,15 +1,16 @@
 package cn.henan.skills.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import cn.henan.skills.SkillsHenanTest;
 import cn.henan.skills.deployment.ModelRequirements.DecisionRequirement;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Issue 13, point 3: every kind of broken model, form and decision is refused through the engine's own deployment
@@ -30,6 +33,7 @@ class DeploymentCheckTest {
   @Autowired RepositoryService repositoryService;
   @Autowired ProcessEngineConfigurationImpl engine;
   @Autowired ConfigurableApplicationContext context;
+  @Autowired DeploymentCheck check;
 
   @Test
   void aGoodModelWithBeansTimersAndItsFormDeploys() {
@@ -122,7 +126,8 @@ class DeploymentCheckTest {
   @Test
   void formsThatAreNotThereAreRefused() {
     refused(Map.of("deploy-check-forms.bpmn", model("deploy-check-forms", """
-        <bpmn:userTask id="work" name="填报" camunda:candidateGroups="province-edu" camunda:formRef="no-such-form" />""",
+        <bpmn:userTask id="work" name="填报" camunda:candidateGroups="province-edu" camunda:formRef="no-such-form"
+            camunda:formRefBinding="latest" />""",
         """
         <bpmn:userTask id="upload" name="上传" camunda:candidateGroups="province-edu"
             camunda:formKey="embedded:deployment:missing-upload.html" />
@@ -131,11 +136,13 @@ class DeploymentCheckTest {
         <bpmn:userTask id="pinned" name="固定版本" camunda:candidateGroups="province-edu" camunda:formRef="urge-reply"
             camunda:formRefBinding="version" camunda:formRefVersion="99" />
         <bpmn:userTask id="latest" name="已部署的表单" camunda:candidateGroups="province-edu" camunda:formRef="urge-reply"
-            camunda:formRefBinding="latest" />""")),
+            camunda:formRefBinding="latest" />
+        <bpmn:userTask id="unbound" name="未选绑定" camunda:candidateGroups="province-edu" camunda:formRef="urge-reply" />""")),
         "“work”（填报）：表单引用 “no-such-form” 找不到",
         "“upload”（上传）：表单 “embedded:deployment:missing-upload.html” 引用的文件 “missing-upload.html” 不在本次部署中",
         "“bound”（绑定）：表单引用 “urge-reply” 绑定本次部署（formRefBinding=deployment），但本次部署中没有",
-        "“pinned”（固定版本）：表单引用 “urge-reply” 指定的版本 “99” 不存在");
+        "“pinned”（固定版本）：表单引用 “urge-reply” 指定的版本 “99” 不存在",
+        "“unbound”（未选绑定）：表单引用 “urge-reply” 没有有效的绑定方式（camunda:formRefBinding 应为 latest、deployment 或 version");
   }
 
   @Test
@@ -164,7 +171,8 @@ class DeploymentCheckTest {
   @Test
   void aModelWithSeveralProblemsListsThemAll() {
     DeploymentRefused refusal = refused(Map.of("deploy-check-many.bpmn", model("deploy-check-many",
-        "<bpmn:userTask id=\"work\" name=\"无人\" camunda:formRef=\"no-such-form\" />", """
+        "<bpmn:userTask id=\"work\" name=\"无人\" camunda:formRef=\"no-such-form\" camunda:formRefBinding=\"latest\" />",
+        """
         <bpmn:serviceTask id="pdf" camunda:delegateExpression="${noSuchDelegate}" />
         <bpmn:boundaryEvent id="due" attachedToRef="work">
           <bpmn:timerEventDefinition id="due-timer"><bpmn:timeDuration>三天</bpmn:timeDuration></bpmn:timerEventDefinition>
@@ -212,6 +220,32 @@ class DeploymentCheckTest {
     }
   }
 
+  @Test
+  void theShippedModelsDecisionsAndFormsPassAndTheCheckIsTimed() throws IOException {
+    Map<String, byte[]> shipped = new TreeMap<>();
+    for (String pattern : List.of("classpath*:bpmn/*.bpmn", "classpath*:bpmn/*.dmn", "classpath*:forms/*.form",
+        "classpath*:forms/*.html")) {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+        shipped.put(resource.getFilename(), resource.getContentAsByteArray());
+      }
+    }
+    assertThat(shipped).containsKeys("monthly-report.bpmn", "unit-year.bpmn", "monthly-report-fill.form",
+        "monthly-report-upload.html");
+    List<Long> micros = new ArrayList<>();
+    for (int run = 0; run < 11; run++) {
+      long started = System.nanoTime();
+      List<DeploymentProblem> problems = engine.getCommandExecutorTxRequired()
+          .execute(command -> check.problems(shipped, EngineModels.of(command)));
+      micros.add((System.nanoTime() - started) / 1000);
+      assertThat(problems).as("problems of the shipped models").isEmpty();
+    }
+    long bytes = shipped.values().stream().mapToLong(content -> content.length).sum();
+    List<Long> warm = micros.subList(1, micros.size()).stream().sorted().toList();
+    System.out.printf("deployment check of all shipped models and forms (%d files, %d KB): first %.1f ms, then median"
+        + " %.1f ms, min %.1f ms, max %.1f ms over %d runs%n", shipped.size(), bytes / 1024, micros.get(0) / 1000.0,
+        warm.get(warm.size() / 2) / 1000.0, warm.get(0) / 1000.0, warm.get(warm.size() - 1) / 1000.0, warm.size());
+  }
+
   // --- helpers
 
   private Deployment deploy(Map<String, String> files) {
@@ -225,7 +259,7 @@ class DeploymentCheckTest {
     long deployments = repositoryService.createDeploymentQuery().count();
     long processes = repositoryService.createProcessDefinitionQuery().count();
     long decisions = repositoryService.createDecisionDefinitionQuery().count();
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> deploy(files));
+    Throwable thrown = catchThrowable(() -> deploy(files));
     assertThat(thrown).isInstanceOf(DeploymentRefused.class);
     DeploymentRefused refusal = (DeploymentRefused) thrown;
     assertThat(refusal.getMessage()).startsWith("未部署任何内容：部署检查发现 ").contains(List.of(sentences))
