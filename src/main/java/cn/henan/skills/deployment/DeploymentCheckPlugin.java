@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the {@link DeploymentCheck} for every new deployment, whatever the way in — the application's own deployment
- * at start, {@code /engine-rest/deployment/create} from Camunda Modeler, Cockpit, the Java API: as the engine's first
+ * at start, {@code /engine-rest/deployment/create} from Camunda Modeler, a REST redeploy, the Java API: as the engine's first
  * deployer, inside the deployment's transaction and before the engine parses anything. A refused deployment throws
  * {@link DeploymentRefused}, the transaction rolls back and nothing of it is deployed. Deployments the engine only
  * loads back into its cache (not new) are not checked again.

@@ -1,14 +1,18 @@
 package cn.henan.skills.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.platform.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,7 @@ class DeploymentRestTest {
 
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
 
   @Test
   void aProcessAdministratorDeploysFromModeler() throws IOException {
@@ -84,6 +89,17 @@ class DeploymentRestTest {
           .startsWith("只有流程管理员（process-admin）可以部署");
     }
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+
+    // removing a deployment: over REST a non-administrator does not even find it (Camunda's 404); through the API
+    String applications = repositoryService.createDeploymentQuery().deploymentName("skills-henan").list().get(0).getId();
+    identityService.setAuthentication("province", List.of("province-edu"));
+    try {
+      assertThatThrownBy(() -> repositoryService.deleteDeployment(applications, true))
+          .isInstanceOf(Refusal.class).hasMessageContaining("可以部署或删除流程模型");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(applications).count()).isOne();
   }
 
   /** The request Camunda Modeler sends (its deploy dialog: name, source, the diagram and attached files). */
