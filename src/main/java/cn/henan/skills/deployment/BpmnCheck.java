@@ -32,8 +32,8 @@ final class BpmnCheck {
   /** Functions the engine offers: its own date and user functions, and Spin's (plugin installed). */
   private static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups", "S",
       "XML", "JSON");
-  /** Elements whose text is prose or a script, not an expression. */
-  private static final Set<String> NOT_EXPRESSIONS = Set.of("documentation", "text", "script");
+  /** Elements whose text is prose, a script or a literal, not an expression (a user task's documentation is one). */
+  private static final Set<String> NOT_EXPRESSIONS = Set.of("documentation", "text", "script", "string");
   /** Attributes through which the model itself writes a variable that later expressions may read. */
   private static final List<String> WRITES_VARIABLE = List.of("elementVariable", "resultVariable", "initiator");
   private static final Pattern DELEGATE_BY_NAME = Pattern.compile("[$#]\\{\\s*[A-Za-z_$][\\w$]*\\s*}");
@@ -78,6 +78,9 @@ final class BpmnCheck {
       }
     }
     for (Element process : Xml.all(definitions, BPMN, "process")) {
+      if ("false".equals(attribute(process, null, "isExecutable"))) {
+        continue; // a pool drawn for context: the engine does not deploy it
+      }
       if (attribute(process, CAMUNDA, "historyTimeToLive") == null) {
         problem(process, "流程没有设置历史保留期限（camunda:historyTimeToLive，在 Modeler 的“History cleanup”中填写天数），"
             + "本系统要求每个流程都设置。");
@@ -104,7 +107,7 @@ final class BpmnCheck {
         }
       }
     }
-    if (NOT_EXPRESSIONS.contains(element.getLocalName())) {
+    if (NOT_EXPRESSIONS.contains(element.getLocalName()) && !isTaskDescription(element)) {
       return;
     }
     if (BPMN.equals(element.getNamespaceURI()) && element.getLocalName().equals("conditionExpression")
@@ -114,7 +117,9 @@ final class BpmnCheck {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      if (isExpression(attribute.getValue())) {
+      boolean literal = "stringValue".equals(attribute.getLocalName())
+          || "name".equals(attribute.getLocalName()) && !isUserTask(element); // only a task's name is evaluated
+      if (!literal && isExpression(attribute.getValue())) {
         checkExpression(element, attribute.getValue(), "delegateExpression".equals(attribute.getLocalName()));
       }
     }
@@ -130,6 +135,16 @@ final class BpmnCheck {
     for (Element child : Xml.children(element)) {
       walk(child);
     }
+  }
+
+  private static boolean isUserTask(Element element) {
+    return BPMN.equals(element.getNamespaceURI()) && "userTask".equals(element.getLocalName());
+  }
+
+  /** The engine evaluates a user task's documentation as the task's description. */
+  private static boolean isTaskDescription(Element element) {
+    return BPMN.equals(element.getNamespaceURI()) && "documentation".equals(element.getLocalName())
+        && element.getParentNode() instanceof Element parent && isUserTask(parent);
   }
 
   private void checkUserTask(Element task) {

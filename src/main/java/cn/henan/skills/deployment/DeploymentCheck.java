@@ -25,7 +25,7 @@ import org.xml.sax.SAXException;
  * {@link DeploymentCheckPlugin}.
  */
 @Component
-public class DeploymentCheck {
+class DeploymentCheck {
   private final ListableBeanFactory beans;
   private final ObjectProvider<ModelRequirements> requirements;
 
