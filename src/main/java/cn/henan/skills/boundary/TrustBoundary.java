@@ -30,6 +30,8 @@ import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserInfoCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserPictureCmd;
@@ -91,7 +93,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *       changes no candidate links, task names or priorities;</li>
  *   <li>keeps their name and e-mail as the administrator set them (the signer's name on a report comes from there);
  *       </li>
- *   <li>sends no messages, signals, BPMN errors, modifications or instance variables: no form offers them.</li>
+ *   <li>sends no messages, signals, BPMN errors, modifications or instance variables: no form offers them;</li>
+ *   <li>deploys nothing and removes no deployment (403).</li>
  * </ul>
  * Commands that the engine runs inside a command (listeners, delegates) and those without a signed-in user (the job
  * executor, the application at start) are the system's own and pass. The form fields are read from the deployed
@@ -176,6 +179,14 @@ class TrustBoundary extends CommandInterceptor {
     }
   }
 
+  /** Deploying (from Modeler, Cockpit or the REST API) and removing deployments: process administrators only (403). */
+  static final class AdministratorsOnly extends Refusal {
+    AdministratorsOnly() {
+      super("只有流程管理员（process-admin）可以部署或删除流程模型、决策表和表单：未部署任何内容。如需修改流程，请联系流程管理员。",
+          403);
+    }
+  }
+
   private static boolean isAdministrator(Authentication person) {
     return person.getGroupIds() != null && person.getGroupIds().stream().anyMatch(ADMIN_GROUPS::contains);
   }
@@ -214,6 +225,8 @@ class TrustBoundary extends CommandInterceptor {
       checkTaskChange(CommandFields.read(command, "task"), person);
     } else if (command instanceof SaveUserCmd) {
       checkProfile(command, CommandFields.read(command, "user"));
+    } else if (command instanceof DeployCmd || command instanceof DeleteDeploymentCmd) {
+      throw new AdministratorsOnly();
     } else if (ADMINISTRATION.stream().anyMatch(type -> type.isInstance(command))) {
       throw new Refusal("这项操作只有流程管理员可以执行：请在任务表单中办理。");
     }
