@@ -23,32 +23,39 @@ public final class TableEdits {
     this.rule = rule;
   }
 
-  /** The one row whose cell in the column reading {@code inputVariable} says exactly {@code entry}. */
-  public static TableEdits row(DmnModelInstance model, String inputVariable, String entry) {
+  /**
+   * The one row whose cell in the column {@code column} (an input's variable or an output's name) says exactly
+   * {@code entry}.
+   */
+  public static TableEdits row(DmnModelInstance model, String column, String entry) {
     DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
-    int column = inputColumn(table, inputVariable);
-    List<Rule> rows = table.getRules().stream()
-        .filter(r -> new ArrayList<>(r.getInputEntries()).get(column).getText().getTextContent().trim().equals(entry))
-        .toList();
+    List<Rule> rows = table.getRules().stream().filter(r -> cell(table, r, column).equals(entry)).toList();
     if (rows.size() != 1) {
-      throw new IllegalArgumentException(rows.size() + " rows say " + entry + " for " + inputVariable);
+      throw new IllegalArgumentException(rows.size() + " rows say " + entry + " in " + column);
     }
     return new TableEdits(table, rows.get(0));
   }
 
   public TableEdits input(String inputVariable, String feel) {
-    InputEntry cell = new ArrayList<>(rule.getInputEntries()).get(inputColumn(table, inputVariable));
+    int column = inputColumn(table, inputVariable);
+    if (column < 0) {
+      throw new IllegalArgumentException("no input " + inputVariable);
+    }
+    InputEntry cell = new ArrayList<>(rule.getInputEntries()).get(column);
     cell.getText().setTextContent(feel);
     return this;
   }
 
   public TableEdits output(String outputName, String feel) {
-    List<Output> outputs = new ArrayList<>(table.getOutputs());
-    int column = outputs.indexOf(outputs.stream().filter(o -> outputName.equals(o.getName())).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no output " + outputName)));
-    OutputEntry cell = new ArrayList<>(rule.getOutputEntries()).get(column);
+    OutputEntry cell = new ArrayList<>(rule.getOutputEntries()).get(outputColumn(table, outputName));
     cell.getText().setTextContent(feel);
     return this;
+  }
+
+  private static String cell(DecisionTable table, Rule rule, String column) {
+    int input = inputColumn(table, column);
+    return (input >= 0 ? new ArrayList<>(rule.getInputEntries()).get(input).getText()
+        : new ArrayList<>(rule.getOutputEntries()).get(outputColumn(table, column)).getText()).getTextContent().trim();
   }
 
   private static int inputColumn(DecisionTable table, String inputVariable) {
@@ -58,6 +65,16 @@ public final class TableEdits {
         return i;
       }
     }
-    throw new IllegalArgumentException("no input " + inputVariable);
+    return -1;
+  }
+
+  private static int outputColumn(DecisionTable table, String outputName) {
+    List<Output> outputs = new ArrayList<>(table.getOutputs());
+    for (int i = 0; i < outputs.size(); i++) {
+      if (outputName.equals(outputs.get(i).getName())) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column " + outputName);
   }
 }
