@@ -143,6 +143,9 @@ class RulesAsDmnTest {
     assertThat(findings(changed, "slowOnePlusX", SCHOOL)).as("1+X keeps its own row").isNull();
     assertThat(askedOfTheNewVersion(RuleDecisions.EVALUATION_THRESHOLDS))
         .flatExtracting(HistoricDecisionInstance::getOutputs).extracting(o -> o.getValue()).contains(5.0);
+    // Cockpit's decision history as the province reads it over REST; a unit's user sees none of it
+    assertThat(decisionHistory("province")).isNotEmpty();
+    assertThat(decisionHistory(SCHOOL + "-filer")).isEmpty();
   }
 
   /** As a process administrator deploys from Modeler: the one changed file, a new version of its decision. */
@@ -179,6 +182,14 @@ class RulesAsDmnTest {
   private JsonNode evaluation() throws Exception {
     ResponseEntity<String> response = http.withBasicAuth("province", "demo")
         .getForEntity("/api/evaluation/" + YEAR + "-03", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return new ObjectMapper().readTree(response.getBody());
+  }
+
+  private JsonNode decisionHistory(String user) throws Exception {
+    ResponseEntity<String> response = http.withBasicAuth(user, "demo").getForEntity(
+        "/engine-rest/history/decision-instance?decisionDefinitionKey=" + RuleDecisions.EVALUATION_THRESHOLDS,
+        String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return new ObjectMapper().readTree(response.getBody());
   }
