@@ -6,7 +6,6 @@ import static cn.henan.skills.identity.ProvinceGroups.*;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.util.List;
-import org.camunda.bpm.engine.authorization.DecisionDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -98,8 +97,8 @@ class IdentitySeeder {
       // Tasklist names a task's candidate group ("河南理工大学 填报人") only for users who may read the group
       grants.grantGroup(group, Resources.GROUP, "*", Permissions.READ);
       // the rule tables (bpmn/*.dmn) and what they answered, in Cockpit's decision history: why a unit was named
-      grants.grantGroup(group, Resources.DECISION_DEFINITION, "*", DecisionDefinitionPermissions.READ,
-          DecisionDefinitionPermissions.READ_HISTORY);
+      grants.grantGroup(group, Resources.DECISION_DEFINITION, "*", Permissions.READ,
+          Permissions.READ_HISTORY);
     }
     grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_DEFINITION, "quota-distribution",
         ProcessDefinitionPermissions.CREATE_INSTANCE);
