@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The province's evaluation of a month M (the notice's 通报 basis). Its core, {@link #evaluate(ReportPeriod, List,
@@ -135,7 +136,11 @@ public class Evaluation {
     this.certificatePolicy = certificatePolicy;
   }
 
-  /** Evaluates month M over every unit with a quota that year (schools included). */
+  /**
+   * Evaluates month M over every unit with a quota that year (schools included). One transaction: the decisions it
+   * asks are recorded in the engine's history, together.
+   */
+  @Transactional
   public Result evaluate(ReportPeriod period) {
     return evaluate(period, inputs.of(period), Rules.of(period.year(), thresholds, certificatePolicy));
   }
