@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The province's evaluation of a month M (the notice's 通报 basis). Its core, {@link #evaluate(ReportPeriod, List,
- * Settings)}, is a pure function over plain records; the service around it reads the input from the database.
+ * Rules)}, works on plain records and the decision tables' answers ({@link Rules}); the service around it reads the
+ * input from the database and asks the deployed tables.
  *
  * <ul>
  *   <li><b>Time progress</b> of month M is (M − 2) / 10 of the year's reporting: March = 1/10 (10.0 %) … December =
