@@ -74,8 +74,9 @@ function drawLists(evaluation) {
   document.getElementById('lists').innerHTML = (evaluation.error
     ? `<p class="error">${esc(evaluation.error)}</p>`
     : `<p>本月时间进度 ${evaluation.timeProgress}%：累计完成率低于时间进度超过 ${evaluation.threshold} 个百分点的，列为“进度缓慢”；`
-      + '在同类单位（如省辖市、高职院校、市属中职学校）中完成率排在最后十分之一的，列为“完成率低”，名次从最后一名往前数。</p>')
-    + list('进度缓慢（培训、取证、高级工）', evaluation.slowUnits) + list('完成率低（同类单位最后十分之一）', evaluation.lowUnits)
+      + `在同类单位（如省辖市、高职院校、市属中职学校）中完成率居${esc(evaluation.thresholds.skills.lowLabel)}的，列为“完成率低”，名次从最后一名往前数`
+      + `（阈值见规则表“评价阈值”${evaluation.thresholds.onePlusX.slowMarginPoints != evaluation.threshold ? `，1+X 证书缓慢阈值 ${evaluation.thresholds.onePlusX.slowMarginPoints} 个百分点` : ''}）。</p>`)
+    + list('进度缓慢（培训、取证、高级工）', evaluation.slowUnits) + list(`完成率低（同类单位${esc(evaluation.thresholds?.skills.lowLabel)}）`, evaluation.lowUnits)
     + list('1+X 进度缓慢', evaluation.slowOnePlusX) + list('1+X 完成率低', evaluation.lowOnePlusX)
     + list('逾期报送', evaluation.lateUnits) + list('本月未报', evaluation.missingUnits)
     + list('证书等级政策提示', evaluation.certificateFindings);

@@ -51,7 +51,7 @@ public class Circulations {
   }
 
   /** The evaluation's slow, low and late units as the suggested names, with a readable summary and a first text. */
-  @Transactional(readOnly = true)
+  @Transactional // not read-only: the evaluation's decisions are recorded in the engine's history
   public Draft draft(ReportPeriod period) {
     Evaluation.Result result = evaluation.evaluate(period);
     Set<String> named = new LinkedHashSet<>();

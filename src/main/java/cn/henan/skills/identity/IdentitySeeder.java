@@ -96,6 +96,9 @@ class IdentitySeeder {
       grants.grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       // Tasklist names a task's candidate group ("河南理工大学 填报人") only for users who may read the group
       grants.grantGroup(group, Resources.GROUP, "*", Permissions.READ);
+      // the rule tables (bpmn/*.dmn) and what they answered, in Cockpit's decision history: why a unit was named
+      grants.grantGroup(group, Resources.DECISION_DEFINITION, "*", Permissions.READ,
+          Permissions.READ_HISTORY);
     }
     grants.grantGroup(PROVINCE_EDU, Resources.PROCESS_DEFINITION, "quota-distribution",
         ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -31,7 +31,7 @@ class CheckMonthlyReport implements TaskListener {
     DelegateExecution execution = task.getExecution();
     ReportPeriod period = ReportVariables.period(execution);
     MonthlyReportForms.Context context = forms.context(period, ReportVariables.unitCode(execution));
-    MonthlyReportRules.Outcome outcome = rules.check(execution.getVariables(), context.secondarySchool(),
+    MonthlyReportRules.Outcome outcome = rules.check(execution.getVariables(), context.unit().getKind(),
         context.quota(), context.acceptedBefore());
     if (outcome.hasErrors()) {
       throw new Refusal("月报有错误，没有提交：\n" + String.join("\n", outcome.errors()));

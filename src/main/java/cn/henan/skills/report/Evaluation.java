@@ -1,5 +1,7 @@
 package cn.henan.skills.report;
 
+import cn.henan.skills.report.EvaluationThresholds.Thresholds;
+import cn.henan.skills.rules.RuleDecisions;
 import cn.henan.skills.unit.UnitKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,35 +14,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The province's evaluation of a month M (the notice's 通报 basis). Its core, {@link #evaluate(ReportPeriod, List,
- * Settings)}, is a pure function over plain records; the service around it reads the input from the database.
+ * Rules)}, works on plain records and the decision tables' answers ({@link Rules}); the service around it reads the
+ * input from the database and asks the deployed tables.
  *
  * <ul>
  *   <li><b>Time progress</b> of month M is (M − 2) / 10 of the year's reporting: March = 1/10 (10.0 %) … December =
  *   10/10 (100.0 %). Reports start in March, so January and February cannot be evaluated.</li>
- *   <li><b>Slow</b>: an indicator's cumulative accepted completion rate lies more than the threshold (default 10
- *   percentage points, {@code skills-henan.evaluation.slow-threshold-points}) below the time progress. An indicator
- *   whose annual task is —— (or 0) has no rate and is never slow or low.</li>
- *   <li><b>Low</b>: in the bottom tenth by rate of its ranking group. A group is a unit kind, except that the
- *   prefecture cities and the Jiyuan zone form one group (the notice's 18 “市”) and that the schools under cities
- *   form their own group (evaluated among themselves, not among the provincial secondary schools). Only units with a
- *   rate count; a group of fewer than 10 such units names none. Otherwise k = ⌊n / 10⌋ (≥ 1), the cut-off is the
- *   k-th lowest rate, and every unit at or below the cut-off is low (ties at the cut-off are all named, so a list
- *   may be longer than k) — unless the cut-off equals the group's best rate (everyone equal): then none is low.</li>
+ *   <li><b>Slow</b>: an indicator's cumulative accepted completion rate lies more than the slow margin below the
+ *   time progress (the decision table {@code evaluation-thresholds}, by year and indicator; 10 percentage points as
+ *   shipped). An indicator whose annual task is —— (or 0) has no rate and is never slow or low.</li>
+ *   <li><b>Low</b>: in the bottom share by rate of its ranking group (the same table; the bottom tenth as shipped). A
+ *   group is a unit kind, except that the prefecture cities and the Jiyuan zone form one group (the notice's 18 “市”)
+ *   and that the schools under cities form their own group (evaluated among themselves, not among the provincial
+ *   secondary schools). Only units with a rate count; k = ⌊n × share⌋, and a group where k is 0 (fewer than 10
+ *   units for a tenth) names none. Otherwise the cut-off is the k-th lowest rate, and every unit at or below the
+ *   cut-off is low (ties at the cut-off are all named, so a list may be longer than k) — unless the cut-off equals the
+ *   group's best rate (everyone equal): then none is low.</li>
  *   <li><b>Late</b>: the report of M is marked late (filed after the due date, or not filed by it). <b>Missing</b>:
  *   no report of M is filed (submitted, signed or accepted) at the time of evaluation.</li>
  *   <li>1+X is evaluated separately: its slow and low units are listed apart from the skills indicators (training,
  *   certification, advanced).</li>
  *   <li>A city is evaluated with its schools' figures (as {@link Progress} counts them); its schools are evaluated
  *   too, among themselves.</li>
- *   <li><b>Certificate level</b>: a secondary-vocational unit (school included) that reports advanced (高级工及以上)
- *   certificates is named; a higher-vocational or vocational-undergraduate unit whose advanced share of its
- *   certificates is below the setting (default 50 %, {@code skills-henan.evaluation.advanced-share-percent}) is
- *   named. Undergraduate (应用型本科) units have no advanced requirement and are exempt.</li>
+ *   <li><b>Certificate level</b>: what the decision table {@code certificate-level-policy} says of the unit's kind
+ *   and cumulative advanced certificates (as shipped: a secondary-vocational unit, school included, that reports
+ *   advanced certificates; a higher-vocational or vocational-undergraduate unit whose advanced share of its
+ *   certificates is below 50 %; undergraduate units exempt).</li>
  * </ul>
  */
 @Service
@@ -73,9 +77,19 @@ public class Evaluation {
     }
   }
 
-  /** @param slowThresholdPoints percentage points; @param advancedSharePercent required advanced share, percent */
-  public record Settings(BigDecimal slowThresholdPoints, BigDecimal advancedSharePercent) {
-    public static final Settings DEFAULT = new Settings(BigDecimal.TEN, BigDecimal.valueOf(50));
+  /**
+   * The decision tables' answers for one evaluation: the thresholds of the skills indicators and of 1+X, asked once,
+   * and the certificate-level policy, asked once per distinct kind and figures.
+   */
+  public record Rules(Thresholds skills, Thresholds onePlusX, CertificateLevelPolicy.Evaluated certificates) {
+    public static Rules of(int year, EvaluationThresholds thresholds, CertificateLevelPolicy policy) {
+      return new Rules(thresholds.of(year, RuleDecisions.SKILLS), thresholds.of(year, RuleDecisions.ONE_PLUS_X),
+          policy.forEvaluation());
+    }
+
+    Thresholds of(Indicator indicator) {
+      return indicator == Indicator.ONE_PLUS_X ? onePlusX : skills;
+    }
   }
 
   public record IndicatorResult(Integer annualTask, long cumulative, BigDecimal rate, boolean slow, boolean low) {
@@ -89,14 +103,19 @@ public class Evaluation {
   public record Listed(String code, String name, String cityCode, List<String> findings) {
   }
 
-  /** @param timeProgress percent, one decimal; @param threshold percentage points */
-  public record Result(ReportPeriod period, BigDecimal timeProgress, BigDecimal threshold, List<UnitResult> units,
-      List<Listed> slowUnits, List<Listed> lowUnits, List<Listed> slowOnePlusX, List<Listed> lowOnePlusX,
-      List<Listed> lateUnits, List<Listed> missingUnits, List<Listed> certificateFindings) {
+  /** @param timeProgress percent, one decimal; @param skills, onePlusX the thresholds applied */
+  public record Result(ReportPeriod period, BigDecimal timeProgress, Thresholds skills, Thresholds onePlusX,
+      List<UnitResult> units, List<Listed> slowUnits, List<Listed> lowUnits, List<Listed> slowOnePlusX,
+      List<Listed> lowOnePlusX, List<Listed> lateUnits, List<Listed> missingUnits, List<Listed> certificateFindings) {
+
+    /** The slow margin of the skills indicators, in percentage points. */
+    public BigDecimal threshold() {
+      return skills.slowMarginPoints();
+    }
 
     /** The same evaluation restricted to these units (ranks stay those of the whole province). */
     public Result restrictedTo(Predicate<String> visible) {
-      return new Result(period, timeProgress, threshold,
+      return new Result(period, timeProgress, skills, onePlusX,
           units.stream().filter(u -> visible.test(u.code())).toList(),
           only(slowUnits, visible), only(lowUnits, visible), only(slowOnePlusX, visible),
           only(lowOnePlusX, visible), only(lateUnits, visible), only(missingUnits, visible),
@@ -109,22 +128,22 @@ public class Evaluation {
   }
 
   private final EvaluationInputs inputs;
-  private final Settings settings;
+  private final EvaluationThresholds thresholds;
+  private final CertificateLevelPolicy certificatePolicy;
 
-  Evaluation(EvaluationInputs inputs,
-      @Value("${skills-henan.evaluation.slow-threshold-points:10}") BigDecimal slowThresholdPoints,
-      @Value("${skills-henan.evaluation.advanced-share-percent:50}") BigDecimal advancedSharePercent) {
+  Evaluation(EvaluationInputs inputs, EvaluationThresholds thresholds, CertificateLevelPolicy certificatePolicy) {
     this.inputs = inputs;
-    this.settings = new Settings(slowThresholdPoints, advancedSharePercent);
+    this.thresholds = thresholds;
+    this.certificatePolicy = certificatePolicy;
   }
 
-  /** Evaluates month M over every unit with a quota that year (schools included). */
+  /**
+   * Evaluates month M over every unit with a quota that year (schools included). One transaction: the decisions it
+   * asks are recorded in the engine's history, together.
+   */
+  @Transactional
   public Result evaluate(ReportPeriod period) {
-    return evaluate(period, inputs.of(period), settings);
-  }
-
-  public Settings settings() {
-    return settings;
+    return evaluate(period, inputs.of(period), Rules.of(period.year(), thresholds, certificatePolicy));
   }
 
   /** Time progress of month M in percent: (M − 2) × 10, i.e. March 10.0 … December 100.0. */
@@ -135,8 +154,8 @@ public class Evaluation {
     return BigDecimal.valueOf((period.month() - 2) * 10L).setScale(1);
   }
 
-  /** The pure evaluation: no database, no engine. */
-  public static Result evaluate(ReportPeriod period, List<UnitInput> units, Settings settings) {
+  /** The evaluation itself: no database; the rules come from the decision tables. */
+  public static Result evaluate(ReportPeriod period, List<UnitInput> units, Rules rules) {
     BigDecimal time = timeProgress(period);
     int n = units.size();
     Indicator[] indicators = Indicator.values();
@@ -149,7 +168,7 @@ public class Evaluation {
         BigDecimal rate = Rates.percent(unit.cumulative().get(indicator), unit.annualTasks().get(indicator));
         rates[i][indicator.ordinal()] = rate;
         slow[i][indicator.ordinal()] = rate != null
-            && time.subtract(rate).compareTo(settings.slowThresholdPoints()) > 0;
+            && time.subtract(rate).compareTo(rules.of(indicator).slowMarginPoints()) > 0;
       }
     }
 
@@ -159,11 +178,10 @@ public class Evaluation {
     }
     for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
       for (Indicator indicator : indicators) {
-        markLow(group.getKey(), group.getValue(), indicator.ordinal(), rates, lowText);
+        markLow(group.getKey(), group.getValue(), indicator.ordinal(), rules.of(indicator), rates, lowText);
       }
     }
 
-    String threshold = settings.slowThresholdPoints().stripTrailingZeros().toPlainString();
     List<UnitResult> results = new ArrayList<>(n);
     List<Listed> slowUnits = new ArrayList<>();
     List<Listed> lowUnits = new ArrayList<>();
@@ -196,7 +214,7 @@ public class Evaluation {
             rate, slow[i][k], lowText[i][k] != null));
         if (slow[i][k]) {
           String text = indicator.chineseName() + "完成率 " + Rates.format(rate) + "，低于时间进度 "
-              + Rates.format(time) + " 超过 " + threshold + " 个百分点";
+              + Rates.format(time) + " 超过 " + rules.of(indicator).slowMarginPoints().toPlainString() + " 个百分点";
           findings.add(text);
           (indicator == Indicator.ONE_PLUS_X ? slowX : slowSkills).add(text);
         }
@@ -210,14 +228,12 @@ public class Evaluation {
       listIfAny(lowUnits, unit, lowSkills);
       listIfAny(slowOnePlusX, unit, slowX);
       listIfAny(lowOnePlusX, unit, lowX);
-      String certificate = certificateFinding(unit, settings);
-      if (certificate != null) {
-        add(findings, certificateFindings, unit, certificate);
-      }
+      rules.certificates().finding(unit.kind(), unit.cumulative())
+          .ifPresent(text -> add(findings, certificateFindings, unit, text));
       results.add(new UnitResult(unit.code(), unit.name(), unit.kind(), unit.cityCode(),
           Collections.unmodifiableMap(map), unit.late(), missing, List.copyOf(findings)));
     }
-    return new Result(period, time, settings.slowThresholdPoints(), results, slowUnits, lowUnits, slowOnePlusX,
+    return new Result(period, time, rules.skills(), rules.onePlusX(), results, slowUnits, lowUnits, slowOnePlusX,
         lowOnePlusX, lateUnits, missingUnits, certificateFindings);
   }
 
@@ -232,15 +248,16 @@ public class Evaluation {
     };
   }
 
-  private static void markLow(String groupName, List<Integer> members, int k, BigDecimal[][] rates,
-      String[][] lowText) {
+  private static void markLow(String groupName, List<Integer> members, int k, Thresholds thresholds,
+      BigDecimal[][] rates, String[][] lowText) {
     Integer[] rated = members.stream().filter(i -> rates[i][k] != null).toArray(Integer[]::new);
     int size = rated.length;
-    if (size < 10) {
+    int lowCount = thresholds.lowCount(size);
+    if (lowCount < 1) {
       return;
     }
     Arrays.sort(rated, (a, b) -> rates[a][k].compareTo(rates[b][k]));
-    BigDecimal cutoff = rates[rated[size / 10 - 1]][k];
+    BigDecimal cutoff = rates[rated[Math.min(lowCount, size) - 1]][k];
     if (cutoff.compareTo(rates[rated[size - 1]][k]) == 0) {
       return; // everyone equal: nobody is behind
     }
@@ -253,30 +270,13 @@ public class Evaluation {
       // counted from the bottom, so that "the bottom tenth" and the place read the same way; ties share a place
       int fromBottom = j + 1;
       int tied = end - j + 1;
-      String text = "居" + groupName + "后十分之一：" + size + " 个单位中倒数第 " + fromBottom + " 名"
+      String text = "居" + groupName + thresholds.lowLabel() + "：" + size + " 个单位中倒数第 " + fromBottom + " 名"
           + (tied > 1 ? "（" + tied + " 个单位完成率相同，并列）" : "");
       for (int m = j; m <= end; m++) {
         lowText[rated[m]][k] = text;
       }
       j = end + 1;
     }
-  }
-
-  private static String certificateFinding(UnitInput unit, Settings settings) {
-    Figures done = unit.cumulative();
-    if (unit.kind() == UnitKind.SECONDARY_VOCATIONAL && done.advanced() > 0) {
-      return "中职学校上报高级工及以上证书 " + done.advanced() + " 人；中职学校以初、中级证书为主，请核实证书等级";
-    }
-    if ((unit.kind() == UnitKind.HIGHER_VOCATIONAL || unit.kind() == UnitKind.VOCATIONAL_UNDERGRADUATE)
-        && done.certification() > 0) {
-      BigDecimal share = Rates.percent(done.advanced(), Math.toIntExact(done.certification()));
-      if (share.compareTo(settings.advancedSharePercent()) < 0) {
-        return "高级工及以上占取证人数 " + Rates.format(share) + "（" + done.advanced() + " / "
-            + done.certification() + "），低于 " + settings.advancedSharePercent().stripTrailingZeros()
-            .toPlainString() + "% 的要求";
-      }
-    }
-    return null;
   }
 
   private static void add(List<String> findings, List<Listed> list, UnitInput unit, String text) {

@@ -2,6 +2,7 @@ package cn.henan.skills.report;
 
 import cn.henan.skills.identity.People;
 import cn.henan.skills.identity.Viewer;
+import cn.henan.skills.rules.RuleDecisions;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.math.BigDecimal;
@@ -43,7 +44,9 @@ class EvaluationController {
       boolean late, boolean missing, List<String> findings) {
   }
 
-  record EvaluationView(String month, BigDecimal timeProgress, BigDecimal threshold, List<UnitView> units,
+  /** What the decision table evaluation-thresholds said for this year, by indicator (skills, onePlusX). */
+  record EvaluationView(String month, BigDecimal timeProgress, BigDecimal threshold,
+      Map<String, EvaluationThresholds.Thresholds> thresholds, List<UnitView> units,
       List<Evaluation.Listed> slowUnits, List<Evaluation.Listed> lowUnits, List<Evaluation.Listed> slowOnePlusX,
       List<Evaluation.Listed> lowOnePlusX, List<Evaluation.Listed> lateUnits, List<Evaluation.Listed> missingUnits,
       List<Evaluation.Listed> certificateFindings) {
@@ -75,6 +78,7 @@ class EvaluationController {
       result = evaluation.evaluate(period).restrictedTo(visible::contains);
     }
     return new EvaluationView(period.key(), result.timeProgress(), result.threshold(),
+        Map.of(RuleDecisions.SKILLS, result.skills(), RuleDecisions.ONE_PLUS_X, result.onePlusX()),
         result.units().stream().map(EvaluationController::view).toList(), result.slowUnits(), result.lowUnits(),
         result.slowOnePlusX(), result.lowOnePlusX(), result.lateUnits(), result.missingUnits(),
         result.certificateFindings());

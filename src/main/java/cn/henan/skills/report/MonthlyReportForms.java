@@ -3,7 +3,6 @@ package cn.henan.skills.report;
 import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
 import cn.henan.skills.unit.Unit;
-import cn.henan.skills.unit.UnitKind;
 import cn.henan.skills.unit.UnitRegistry;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,6 @@ class MonthlyReportForms {
   }
 
   record Context(Unit unit, ReportPeriod period, Quota quota, Figures acceptedBefore, List<Unit> schools) {
-    boolean secondarySchool() {
-      return unit.getKind() == UnitKind.SECONDARY_VOCATIONAL;
-    }
   }
 
   Context context(ReportPeriod period, String unitCode) {

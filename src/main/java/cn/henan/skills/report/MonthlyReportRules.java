@@ -1,6 +1,7 @@
 package cn.henan.skills.report;
 
 import cn.henan.skills.quota.Quota;
+import cn.henan.skills.unit.UnitKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks on a submitted Attachment 2, in Chinese. Errors must be fixed; warnings (the certificate-level policy
- * for secondary schools, a month far beyond what is left of the annual task, more people certified than trained)
+ * The checks on a submitted Attachment 2, in Chinese. Errors must be fixed; warnings (the certificate-level policy's,
+ * e.g. for secondary schools, a month far beyond what is left of the annual task, more people certified than trained)
  * must be confirmed by the filer.
  */
 @Component
@@ -20,6 +21,12 @@ public class MonthlyReportRules {
   /** The fill form's checkbox that confirms the warnings. */
   static final String CONFIRMATION = "数字无误，我已核实系统提示的情况";
   private static final Pattern PHONE = Pattern.compile("[0-9()（）\\- ]{7,20}");
+
+  private final CertificateLevelPolicy certificatePolicy;
+
+  MonthlyReportRules(CertificateLevelPolicy certificatePolicy) {
+    this.certificatePolicy = certificatePolicy;
+  }
 
   public record Field(String variable, String label) {
   }
@@ -43,11 +50,11 @@ public class MonthlyReportRules {
 
   /**
    * @param values          the form's values by variable name (numbers may arrive as Long, Integer, Double or text)
-   * @param secondarySchool whether the unit is a secondary vocational school (advanced certificates strictly controlled)
+   * @param kind            the unit's kind (the certificate-level policy depends on it)
    * @param quota           the unit's annual task
    * @param acceptedBefore  the unit's accepted cumulative before this month
    */
-  public Outcome check(Map<String, Object> values, boolean secondarySchool, Quota quota, Figures acceptedBefore) {
+  public Outcome check(Map<String, Object> values, UnitKind kind, Quota quota, Figures acceptedBefore) {
     List<String> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     long[] institutions = INSTITUTIONS.stream().mapToLong(f -> count(values, f, errors)).toArray();
@@ -73,10 +80,7 @@ public class MonthlyReportRules {
       return new Outcome(null, errors, warnings);
     }
     warnings.addAll(plausibility(cumulative));
-    if (secondarySchool && thisMonth.advanced() > 0) {
-      warnings.add("本单位为中等职业学校：通知要求中职毕业生以取得中级工证书为主，严格控制高级工证书发放。本月填报高级工及以上 "
-          + thisMonth.advanced() + " 人，请核实。");
-    }
+    certificatePolicy.filingWarning(kind, thisMonth).ifPresent(warnings::add);
     for (Indicator indicator : Indicator.values()) {
       Integer task = ReportSheet.annualTask(quota, indicator);
       if (task == null) {

@@ -6,18 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.henan.skills.report.Evaluation.AnnualTasks;
 import cn.henan.skills.report.Evaluation.Listed;
 import cn.henan.skills.report.Evaluation.Result;
-import cn.henan.skills.report.Evaluation.Settings;
+import cn.henan.skills.report.Evaluation.Rules;
 import cn.henan.skills.report.Evaluation.UnitInput;
 import cn.henan.skills.report.Evaluation.UnitResult;
+import cn.henan.skills.rules.DecisionTables;
+import cn.henan.skills.rules.FileDecisionTables;
+import cn.henan.skills.rules.RuleDecisions;
+import cn.henan.skills.rules.TableEdits;
 import cn.henan.skills.unit.UnitKind;
-import java.math.BigDecimal;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The pure evaluation over a constructed data set for May (time progress 30 %, slow below 20 %): 12 higher-vocational
- * units, one vocational undergraduate, one undergraduate, 3 provincial secondary schools, 2 cities with schools.
+ * units, one vocational undergraduate, one undergraduate, 3 provincial secondary schools, 2 cities with schools. The
+ * rules are the decision tables of {@code bpmn/}, run by the DMN engine alone.
  */
 class EvaluationTest {
   static final ReportPeriod MAY = ReportPeriod.of(2038, 5);
@@ -73,6 +78,14 @@ class EvaluationTest {
     return units;
   }
 
+  static Rules rules(DecisionTables tables) {
+    return Rules.of(MAY.year(), new EvaluationThresholds(tables), new CertificateLevelPolicy(tables));
+  }
+
+  static Rules shipped() {
+    return rules(FileDecisionTables.shipped());
+  }
+
   @Test
   void timeProgressIsMarchOneTenthToDecemberTenTenths() {
     assertThat(Evaluation.timeProgress(ReportPeriod.of(2038, 3))).isEqualByComparingTo("10.0");
@@ -84,7 +97,7 @@ class EvaluationTest {
 
   @Test
   void namesExactlyTheExpectedUnits() {
-    Result result = Evaluation.evaluate(MAY, dataSet(), Settings.DEFAULT);
+    Result result = Evaluation.evaluate(MAY, dataSet(), shipped());
 
     assertThat(result.timeProgress()).isEqualByComparingTo("30.0");
     assertThat(codes(result.slowUnits())).containsExactly(
@@ -99,7 +112,7 @@ class EvaluationTest {
 
   @Test
   void findingsAreWrittenInChinese() {
-    Result result = Evaluation.evaluate(MAY, dataSet(), Settings.DEFAULT);
+    Result result = Evaluation.evaluate(MAY, dataSet(), shipped());
 
     assertThat(unit(result, "h01").findings()).containsExactly(
         "培训任务完成率 5.0%，低于时间进度 30.0% 超过 10 个百分点",
@@ -112,7 +125,7 @@ class EvaluationTest {
         "高级工及以上占取证人数 25.0%（10 / 40），低于 50% 的要求");
     assertThat(unit(result, "h05").indicators().get(Indicator.ADVANCED).slow()).isFalse();
     assertThat(unit(result, "p01").findings()).containsExactly(
-        "中职学校上报高级工及以上证书 3 人；中职学校以初、中级证书为主，请核实证书等级");
+        "中职学校上报高级工及以上证书 3 人；通知要求中职毕业生以取得中级工证书为主，严格控制高级工证书发放，请核实证书等级");
     assertThat(unit(result, "h10").findings()).containsExactly("2038 年 5 月月报未报送", "2038 年 5 月月报逾期未报");
     assertThat(unit(result, "h08").findings()).containsExactly("2038 年 5 月月报逾期报送");
     // 1+X is listed apart, but stays among the unit's findings
@@ -132,18 +145,26 @@ class EvaluationTest {
       equal.add(new UnitInput("e" + i, "e" + i, UnitKind.HIGHER_VOCATIONAL, null, HIGHER,
           new Figures(0, 0, 0, 0), true, false));
     }
-    Result result = Evaluation.evaluate(MAY, equal, Settings.DEFAULT);
+    Result result = Evaluation.evaluate(MAY, equal, shipped());
     assertThat(result.lowUnits()).isEmpty();
     assertThat(result.slowUnits()).hasSize(10);
 
     // 9 rated units of a kind: none is low however far behind
-    Result nine = Evaluation.evaluate(MAY, dataSet().subList(0, 9), Settings.DEFAULT);
+    Result nine = Evaluation.evaluate(MAY, dataSet().subList(0, 9), shipped());
     assertThat(nine.lowUnits()).isEmpty();
   }
 
   @Test
-  void theThresholdIsASetting() {
-    Result result = Evaluation.evaluate(MAY, dataSet(), new Settings(BigDecimal.valueOf(20), BigDecimal.valueOf(25)));
+  void theThresholdsComeFromTheDecisionTables() {
+    DmnModelInstance thresholds = FileDecisionTables.shippedModel(RuleDecisions.EVALUATION_THRESHOLDS);
+    for (String indicator : new String[] {"\"skills\"", "\"onePlusX\""}) {
+      TableEdits.row(thresholds, RuleDecisions.INDICATOR, indicator).output(RuleDecisions.SLOW_MARGIN_POINTS, "20");
+    }
+    DmnModelInstance policy = FileDecisionTables.shippedModel(RuleDecisions.CERTIFICATE_LEVEL_POLICY);
+    TableEdits.row(policy, RuleDecisions.ADVANCED_SHARE_PERCENT, "< 50").input(RuleDecisions.ADVANCED_SHARE_PERCENT,
+        "< 25");
+    Result result = Evaluation.evaluate(MAY, dataSet(), rules(FileDecisionTables.shipped()
+        .use(RuleDecisions.EVALUATION_THRESHOLDS, thresholds).use(RuleDecisions.CERTIFICATE_LEVEL_POLICY, policy)));
     assertThat(codes(result.slowUnits())).containsExactly("h01", "v01");
     assertThat(codes(result.slowOnePlusX())).containsExactly("h06");
     assertThat(unit(result, "h01").findings()).contains("培训任务完成率 5.0%，低于时间进度 30.0% 超过 20 个百分点");
@@ -152,7 +173,7 @@ class EvaluationTest {
 
   @Test
   void aCityBureauSeesItselfAndItsSchools() {
-    Result all = Evaluation.evaluate(MAY, dataSet(), Settings.DEFAULT);
+    Result all = Evaluation.evaluate(MAY, dataSet(), shipped());
     Result c1 = all.restrictedTo(code -> code.equals("c1") || code.startsWith("c1-"));
     assertThat(c1.units()).extracting(UnitResult::code).containsExactly("c1", "c1-s01", "c1-s02");
     assertThat(codes(c1.slowUnits())).containsExactly("c1-s02");
