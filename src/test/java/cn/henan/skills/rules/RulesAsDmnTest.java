@@ -1,9 +1,11 @@
 package cn.henan.skills.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
+import cn.henan.skills.deployment.DeploymentRefused;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -146,6 +149,28 @@ class RulesAsDmnTest {
     // Cockpit's decision history as the province reads it over REST; a unit's user sees none of it
     assertThat(decisionHistory("province")).isNotEmpty();
     assertThat(decisionHistory(SCHOOL + "-filer")).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aBrokenTableIsRefusedAndNothingOfItDeployed() {
+    long versions = repositoryService.createDecisionDefinitionQuery().count();
+
+    // the output the code reads, renamed: the review tasks would find no candidate groups
+    DmnModelInstance renamed = FileDecisionTables.shippedModel(RuleDecisions.REVIEWER_GROUPS);
+    renamed.getModelElementsByType(Output.class).stream()
+        .filter(o -> RuleDecisions.CANDIDATE_GROUPS.equals(o.getName())).forEach(o -> o.setName("groups"));
+    assertThatThrownBy(() -> deploy(RuleDecisions.REVIEWER_GROUPS, renamed)).isInstanceOf(DeploymentRefused.class)
+        .hasMessageContaining("未部署任何内容")
+        .hasMessageContaining("系统代码读取这个决策的输出 “" + RuleDecisions.CANDIDATE_GROUPS + "”");
+
+    // a result that is no FEEL (an unclosed text)
+    DmnModelInstance unclosed = FileDecisionTables.shippedModel(RuleDecisions.CERTIFICATE_LEVEL_POLICY);
+    TableEdits.row(unclosed, RuleDecisions.ADVANCED_SHARE_PERCENT, "< 50").output(RuleDecisions.TEXT, "\"低于要求");
+    assertThatThrownBy(() -> deploy(RuleDecisions.CERTIFICATE_LEVEL_POLICY, unclosed))
+        .isInstanceOf(DeploymentRefused.class).hasMessageContaining("不是有效的 FEEL 表达式");
+
+    assertThat(repositoryService.createDecisionDefinitionQuery().count()).as("nothing deployed").isEqualTo(versions);
   }
 
   /** As a process administrator deploys from Modeler: the one changed file, a new version of its decision. */
