@@ -16,14 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,9 +55,8 @@ class KeycloakProfileTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired IdentityService identityService;
+  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired Subdivisions subdivisions;
   @Autowired TestRestTemplate http;
 
@@ -69,17 +65,7 @@ class KeycloakProfileTest {
 
   @BeforeEach
   void publishTwoUnits() {
-    if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "/u001").count() == 0) {
-      byte[] table = ("单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n"
-          + "郑州市,100,80,——,10\n开封市,50,40,——,5\n").getBytes(StandardCharsets.UTF_8);
-      ProcessInstance distribution = runtimeService.startProcessInstanceByKey("quota-distribution",
-          Variables.putValue("year", YEAR).putValue("allocationSource", "upload").putValueTyped("allocationFile",
-              Variables.fileValue("t.csv").file(table).create()));
-      Task approval = taskService.createTaskQuery().processInstanceId(distribution.getId()).singleResult();
-      taskService.complete(approval.getId(), Map.of("approvalDecision", "approve"));
-      managementService.executeJob(managementService.createJobQuery().processInstanceId(distribution.getId())
-          .singleResult().getId());
-    }
+    PublishedYear.publish(engine, YEAR);
     u001Task = taskOf("u001");
     u002Task = taskOf("u002");
   }
@@ -90,6 +76,15 @@ class KeycloakProfileTest {
     assertThat(identityService.createGroupQuery().count()).isGreaterThanOrEqualTo(6 + 171 * 2);
     assertThat(identityService.createGroupQuery().groupId("u171-leader").singleResult()).extracting(Group::getId)
         .isEqualTo("u171-leader");
+    // the Chinese names of the default profile (Keycloak's attribute displayName, KeycloakGroupNames), ids unchanged
+    assertThat(identityService.createGroupQuery().groupId("u001-filer").singleResult().getName())
+        .isEqualTo("郑州市 填报人");
+    assertThat(identityService.createGroupQuery().groupId("province-edu").singleResult().getName())
+        .isEqualTo(ProvinceGroups.SEEDED.get("province-edu"));
+    assertThat(identityService.createGroupQuery().groupType("SYSTEM").list()).extracting(Group::getId)
+        .containsExactly("camunda-admin");
+    assertThat(identityService.createGroupQuery().list()).filteredOn(g -> g.getId().startsWith("u0"))
+        .allSatisfy(g -> assertThat(g.getName()).matches(".+ (填报人|领导小组组长)"));
     User filer = identityService.createUserQuery().userId("u001-filer").singleResult();
     assertThat(filer.getFirstName()).isEqualTo("郑州市");
     assertThat(filer.getLastName()).isEqualTo("填报人");
@@ -179,6 +174,9 @@ class KeycloakProfileTest {
     assertThat(identityService.createGroupQuery().groupId(code + "-leader").count()).isEqualTo(1);
     assertThat(identityService.createGroupQuery().groupMember(code + "-filer").list()).extracting(Group::getId)
         .containsExactly(code + "-filer");
+    // named as the app created it: the school's name (of the run that first registered this code in Keycloak)
+    assertThat(identityService.createGroupQuery().groupMember(code + "-filer").list()).extracting(Group::getName)
+        .singleElement().asString().endsWith(" 填报人").doesNotContain(code);
 
     String token = RealmTokens.userToken(code + "-filer", "demo");
     Task schoolTask = taskOf(code);
@@ -186,7 +184,7 @@ class KeycloakProfileTest {
   }
 
   private Task taskOf(String unit) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(YEAR + "/" + unit).list().get(0);
+    return PublishedYear.taskOf(engine, YEAR, unit);
   }
 
   private List<String> taskIds(String token) throws Exception {
