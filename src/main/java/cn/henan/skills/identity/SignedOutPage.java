@@ -23,7 +23,7 @@ class SignedOutPage {
 
   @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
   String signedOut(@RequestParam(name = "app", required = false) String app) {
-    String shown = APPS.containsKey(app) ? app : "tasklist";
+    String shown = app != null && APPS.containsKey(app) ? app : "tasklist";
     return """
         <!doctype html>
         <html lang="zh-CN">
