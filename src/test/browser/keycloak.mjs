@@ -1,7 +1,8 @@
 // The keycloak profile in the browser (issue 12): Tasklist sends a stranger to Keycloak's sign-in form; a unit's filer
 // signs in there, sees the unit's task (and not another unit's), opens and completes its form; signs out in Tasklist
 // and lands on the app's signed-out page, signed out of Keycloak too (Tasklist again shows Keycloak's sign-in form);
-// a school that a city's subdivision registered signs in through Keycloak and sees its own task.
+// a school that a city's subdivision registered signs in through Keycloak and sees its own task; the province sees a
+// task's candidate group by its Chinese name (Keycloak's displayName).
 //
 //   BASE_URL=http://localhost:18089 KEYCLOAK_URL=http://localhost:8180 YEAR=2034 SCHOOL=u001-s01 \
 //     CHROMIUM=/usr/bin/chromium node src/test/browser/keycloak.mjs
@@ -11,8 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  BASE, KEYCLOAK, SHOTS, TASKLIST, results, fail, rest, until, launch, session, closeSessions, shot,
-  checkEnglish, doTask, choose, step,
+  BASE, KEYCLOAK, SHOTS, TASKLIST, results, fail, rest, until, waitTask, launch, gotoApp, session, closeSessions,
+  shot, checkEnglish, doTask, choose, step,
 } from './lib.mjs';
 
 const YEAR = process.env.YEAR;
@@ -86,7 +87,19 @@ async function main() {
       fail(`${SCHOOL}-filer sees the city's own task`);
     }
     await shot(page, `keycloak-${SCHOOL}-tasklist`);
-  });
+  }, { independent: true });
+
+  await step('the province sees a task\'s candidate group by its Chinese name, as in the default profile', async () => {
+    const task = await waitTask('province', `${YEAR}/u002`, 'receive-annual-task');
+    const { page } = await session(browser, 'province');
+    await gotoApp(page, TASKLIST + '#/?task=' + task.id);
+    const details = page.locator('.task-details');
+    await until('开封市 填报人 in the task\'s header', async () => /开封市 填报人/.test(await details.innerText()),
+      20000, 500);
+    if (/u002-filer/.test(await details.innerText())) fail('the task names its candidate group by its id u002-filer');
+    await checkEnglish(page, 'keycloak: province on u002\'s task');
+    await shot(page, 'keycloak-province-candidate-group');
+  }, { independent: true });
 }
 
 function report() {

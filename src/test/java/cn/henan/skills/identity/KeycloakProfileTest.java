@@ -18,7 +18,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -57,6 +60,7 @@ class KeycloakProfileTest {
   @Autowired IdentityService identityService;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
   @Autowired Subdivisions subdivisions;
   @Autowired TestRestTemplate http;
 
@@ -154,6 +158,39 @@ class KeycloakProfileTest {
     }
   }
 
+  /**
+   * The trust boundary's check of who may hold a task asks the identity provider whether the new holder is in one of
+   * the task's candidate groups — here the plugin, i.e. Keycloak: the same refusals as in the default profile
+   * ({@code security.TrustBoundaryAttackTest}), and nothing written.
+   */
+  @Test
+  void aFilerCannotHandTheUnitsTaskToAnotherUnitsUser() throws Exception {
+    String filer = RealmTokens.userToken("u001-filer", "demo");
+    String task = "/engine-rest/task/" + u001Task.getId();
+    String toU002 = "{\"userId\":\"u002-filer\"}";
+    for (String handOff : List.of("/claim", "/assignee", "/delegate")) {
+      ResponseEntity<String> refused = post(filer, task + handOff, toU002);
+      assertThat(refused.getStatusCode().value()).as(handOff + ": " + refused.getBody()).isEqualTo(400);
+      assertThat(JSON.readTree(refused.getBody()).path("message").asText()).as(handOff).contains("u002-filer")
+          .containsPattern("\\p{IsHan}").doesNotContain("Exception").doesNotContain("ENGINE-");
+    }
+    ResponseEntity<String> candidate = post(filer, task + "/identity-links",
+        "{\"groupId\":\"u002-filer\",\"type\":\"candidate\"}");
+    assertThat(candidate.getStatusCode().value()).as(candidate.getBody()).isEqualTo(400);
+    assertThat(JSON.readTree(candidate.getBody()).path("message").asText()).contains("候选");
+    Task stored = taskService.createTaskQuery().taskId(u001Task.getId()).singleResult();
+    assertThat(stored.getAssignee()).isNull();
+    assertThat(stored.getOwner()).isNull();
+    assertThat(taskService.getIdentityLinksForTask(u001Task.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("u001-filer");
+
+    // the filer's own claim passes (the plugin finds u001-filer in u001-filer)
+    assertThat(post(filer, task + "/claim", "{\"userId\":\"u001-filer\"}").getStatusCode().value()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(u001Task.getId()).singleResult().getAssignee())
+        .isEqualTo("u001-filer");
+    taskService.setAssignee(u001Task.getId(), null);
+  }
+
   @Test
   void aSchoolRegisteredBySubdivisionSignsInAtKeycloakAndSeesItsTasks() throws Exception {
     String school = "郑州市第一职业中等专业学校（Keycloak 测试）";
@@ -193,6 +230,13 @@ class KeycloakProfileTest {
     List<String> ids = new ArrayList<>();
     JSON.readTree(answer.getBody()).forEach(task -> ids.add(task.get("id").asText()));
     return ids;
+  }
+
+  private ResponseEntity<String> post(String token, String path, String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
   private ResponseEntity<String> get(String token, String path) {
