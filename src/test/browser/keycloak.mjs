@@ -1,8 +1,9 @@
 // The keycloak profile in the browser (issue 12): Tasklist sends a stranger to Keycloak's sign-in form; a unit's filer
 // signs in there, sees the unit's task (and not another unit's), opens and completes its form; signs out in Tasklist
 // and lands on the app's signed-out page, signed out of Keycloak too (Tasklist again shows Keycloak's sign-in form);
-// a school that a city's subdivision registered signs in through Keycloak and sees its own task; the province sees a
-// task's candidate group by its Chinese name (Keycloak's displayName).
+// a school that a city's subdivision registered signs in through Keycloak and sees its own task, and signs out at
+// /logout (both sessions end, through Keycloak's logout endpoint); the province sees a task's candidate group by its
+// Chinese name (Keycloak's displayName).
 //
 //   BASE_URL=http://localhost:18089 KEYCLOAK_URL=http://localhost:8180 YEAR=2034 SCHOOL=u001-s01 \
 //     CHROMIUM=/usr/bin/chromium node src/test/browser/keycloak.mjs
@@ -87,6 +88,17 @@ async function main() {
       fail(`${SCHOOL}-filer sees the city's own task`);
     }
     await shot(page, `keycloak-${SCHOOL}-tasklist`);
+  }, { independent: true });
+
+  await step(`${SCHOOL}-filer signs out at /logout and lands on the signed-out page`, async () => {
+    const { page } = await session(browser, `${SCHOOL}-filer`);
+    await page.goto(BASE + '/logout');
+    await page.waitForURL((url) => url.href.startsWith(BASE + '/signed-out'), { timeout: 30000 });
+    await page.goto(TASKLIST);
+    if (!page.url().startsWith(KEYCLOAK + '/realms/skills-henan/')) {
+      throw new Error(`signed straight back in: ${page.url()}`);
+    }
+    await page.locator('#kc-login').waitFor();
   }, { independent: true });
 
   await step('the province sees a task\'s candidate group by its Chinese name, as in the default profile', async () => {
