@@ -39,9 +39,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Profile keycloak against the real Keycloak of keycloak/start.sh (realm skills-henan): the identity plugin reads the
- * realm, the APIs take the realm's bearer tokens with the default profile's authorizations, a school registered by a
- * subdivision gets its groups and user in Keycloak and signs in there. The browser part (OIDC redirect, sign-out of
- * both) belongs to the browser suite.
+ * realm (groups with their Chinese names), the APIs take the realm's bearer tokens with the default profile's
+ * authorizations and trust boundary, a school registered by a subdivision gets its groups and user in Keycloak and
+ * signs in there. The browser part (OIDC redirect, a form completed, sign-out of both) is {@link KeycloakBrowserTest}.
  */
 @KeycloakRequired
 // one engine at a time: Camunda registers each as "default" in a static registry
