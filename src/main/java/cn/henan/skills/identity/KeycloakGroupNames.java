@@ -98,6 +98,8 @@ class KeycloakGroupNames implements ClientHttpRequestInterceptor {
       this.response = response;
       this.body = body;
       headers.putAll(response.getHeaders());
+      // the new body is whole, of a known length
+      headers.remove(HttpHeaders.TRANSFER_ENCODING);
       headers.setContentLength(body.length);
     }
 
