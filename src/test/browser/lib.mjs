@@ -29,9 +29,29 @@ export const log = (...args) => console.log(new Date().toISOString().slice(11, 1
 
 // ---------------------------------------------------------------- REST
 
+// profile keycloak (KEYCLOAK_URL set, e.g. http://localhost:8180): the APIs take the realm's bearer tokens and the
+// webapps sign in at Keycloak's form; otherwise HTTP Basic and Camunda's login form
+export const KEYCLOAK = (process.env.KEYCLOAK_URL || '').replace(/\/$/, '');
+const tokens = new Map();
+
+/** The Authorization header of a demo user: Basic, or a token of the realm (the scripts' client, password grant). */
+async function authorization(user) {
+  if (!KEYCLOAK) return 'Basic ' + Buffer.from(user + ':' + password(user)).toString('base64');
+  const cached = tokens.get(user);
+  if (cached && cached.until > Date.now()) return 'Bearer ' + cached.token;
+  const response = await fetch(KEYCLOAK + '/realms/skills-henan/protocol/openid-connect/token', { method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'skills-henan-cli', username: user,
+      password: password(user) }) });
+  const answer = await response.json().catch(() => ({}));
+  if (!answer.access_token) throw new Error(`Keycloak gave ${user} no token: ${response.status} ${JSON.stringify(answer)}`);
+  // taken again well before it expires
+  tokens.set(user, { token: answer.access_token, until: Date.now() + Math.max(10, answer.expires_in - 60) * 1000 });
+  return 'Bearer ' + answer.access_token;
+}
+
 export async function rest(user, method, url, body) {
-  const headers = { Authorization: 'Basic ' + Buffer.from(user + ':' + password(user)).toString('base64'),
-    Accept: 'application/json' };
+  const headers = { Authorization: await authorization(user), Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(BASE + url, { method, headers,
     body: body === undefined ? undefined : JSON.stringify(body) });
@@ -148,15 +168,7 @@ export async function session(browser, user) {
   for (let attempt = 1; ; attempt++) {
     try {
       await gotoApp(page, TASKLIST);
-      await page.locator('input[ng-model="username"]').fill(user);
-      await page.locator('input[ng-model="password"]').fill(password(user));
-      await page.locator('button[type="submit"]').click();
-      let refused = [];
-      await until(`sign-in of ${user}`, async () => {
-        refused = await errors(page);
-        return refused.length > 0 || (await page.locator('input[ng-model="username"]').count()) === 0;
-      }, 45000);
-      if (refused.length) throw new Error('the login form answered: ' + refused.join(' | '));
+      await (KEYCLOAK ? signInAtKeycloak(page, user) : signInToCamunda(page, user));
       await page.locator('.tasks-list').first().waitFor({ state: 'attached' });
       break;
     } catch (e) {
@@ -170,6 +182,38 @@ export async function session(browser, user) {
   const s = { user, context, page };
   sessions.set(user, s);
   return s;
+}
+
+/** Camunda's own login form (default profile), on the page Tasklist opened. */
+async function signInToCamunda(page, user) {
+  await page.locator('input[ng-model="username"]').fill(user);
+  await page.locator('input[ng-model="password"]').fill(password(user));
+  await page.locator('button[type="submit"]').click();
+  let refused = [];
+  await until(`sign-in of ${user}`, async () => {
+    refused = await errors(page);
+    return refused.length > 0 || (await page.locator('input[ng-model="username"]').count()) === 0;
+  }, 45000);
+  if (refused.length) throw new Error('the login form answered: ' + refused.join(' | '));
+}
+
+/** Profile keycloak: the app has sent the browser to Keycloak's sign-in form; signs in there and comes back. */
+export async function signInAtKeycloak(page, user) {
+  if (!page.url().startsWith(KEYCLOAK + '/realms/skills-henan/')) {
+    throw new Error(`Tasklist did not send the browser to Keycloak's sign-in but to ${page.url()}`);
+  }
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(password(user));
+  await page.locator('#kc-login').click();
+  let refused = [];
+  await until(`${user} back from Keycloak`, async () => {
+    if (page.url().startsWith(BASE + '/camunda/')) return true;
+    refused = (await page.locator('#input-error, .kc-feedback-text').allInnerTexts().catch(() => []))
+      .map((t) => t.trim()).filter(Boolean);
+    return refused.length > 0;
+  }, 45000);
+  if (refused.length) throw new Error('Keycloak answered: ' + refused.join(' | '));
+  await page.waitForLoadState('load');
 }
 
 export async function closeSessions() {

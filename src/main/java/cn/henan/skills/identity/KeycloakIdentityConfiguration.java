@@ -1,5 +1,6 @@
 package cn.henan.skills.identity;
 
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Profile;
  * Profile {@code keycloak}: Camunda reads users and groups from the realm through the community identity plugin
  * (read-only; options under {@code skills-henan.keycloak.plugin}). Authorizations stay in Camunda's database and are
  * seeded exactly as in the default profile; {@code camunda-admin} gets the same grants the starter gives it there.
+ * Groups carry their Chinese names ({@link KeycloakGroupNames}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("keycloak")
@@ -33,6 +35,8 @@ class KeycloakIdentityConfiguration {
     // Camunda ids as everywhere else in the app: user "u001-filer", group "u001-filer" (not Keycloak's UUIDs)
     plugin.setUseUsernameAsCamundaUserId(true);
     plugin.setUseGroupPathAsCamundaGroupId(true);
+    // ... and the Chinese names of the groups, from their attribute displayName
+    plugin.setCustomHttpRequestInterceptors(List.of(new KeycloakGroupNames(keycloak.adminUrl())));
     return plugin;
   }
 

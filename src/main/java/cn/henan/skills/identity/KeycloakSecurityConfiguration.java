@@ -56,7 +56,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>Tasklist, Cockpit, Admin ({@code /camunda/**}): OIDC sign-in at Keycloak (authorization code, confidential
  * client), then Camunda's container-based authentication takes the person from it
  * ({@link OidcWebappAuthenticationProvider}). Signing out in a webapp, or at {@code /logout}, ends the app's session
- * and the Keycloak session.</li>
+ * and the Keycloak session and lands on {@link SignedOutPage}.</li>
  * </ul>
  * Nothing else passes through Spring Security's filters; the headers and CSRF protection stay the app's and Camunda's
  * own, as in the default profile.
@@ -135,7 +135,7 @@ class KeycloakSecurityConfiguration {
       }
     };
     OidcClientInitiatedLogoutSuccessHandler keycloakLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-    keycloakLogout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
+    keycloakLogout.setPostLogoutRedirectUri("{baseUrl}" + SignedOutPage.PATH);
     HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
     requestCache.setRequestMatcher(PATHS.matcher(HttpMethod.GET, "/camunda/app/**"));
 
@@ -157,7 +157,8 @@ class KeycloakSecurityConfiguration {
             .addLogoutHandler(new KeycloakSessionLogout(keycloak, authorizedClients))
             .logoutSuccessHandler((request, response, authentication) -> {
               if (camundaLogout.matches(request)) {
-                // the webapp's own sign-out button (an XHR): both sessions are over, the page reloads to Keycloak
+                // the webapp's own sign-out button (an XHR): both sessions are over; the webapp then opens the
+                // signed-out page instead of Camunda's login form (static/webapp-sign-out.js)
                 response.setStatus(204);
               } else {
                 keycloakLogout.onLogoutSuccess(request, response, authentication);

@@ -1,33 +1,22 @@
 package cn.henan.skills.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 import cn.henan.skills.pdf.Scans;
 import cn.henan.skills.report.ReportDocument;
 import cn.henan.skills.report.ReportDocuments;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The project's own browser suite ({@code src/test/browser/suite.mjs}, Playwright with Debian's Chromium): every user
@@ -52,8 +41,6 @@ import org.springframework.util.FileSystemUtils;
 @DirtiesContext
 @Order(Integer.MAX_VALUE - 1)
 class BrowserSuiteTest {
-  static final String INSTALL = "install Debian's chromium: apt-get install -y chromium (and fonts-wqy-zenhei for"
-      + " Chinese in the screenshots), or set CHROMIUM to a Chromium binary";
   static final Path SUITE = Path.of("src/test/browser/suite.mjs");
   static final Path SHOTS = Path.of("target/browser");
 
@@ -65,58 +52,20 @@ class BrowserSuiteTest {
     ClockUtil.reset();
   }
 
-  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-
   /** Before the application starts: without Chromium there is nothing to start it for. */
   @BeforeAll
   static void chromiumInstalled() {
-    if (!new File(CHROMIUM).canExecute()) {
-      boolean required = System.getenv("CI") != null || Boolean.getBoolean("browser.required");
-      if (required) {
-        fail("No Chromium at " + CHROMIUM + ": " + INSTALL);
-      }
-      String skipped = "No Chromium at " + CHROMIUM + ", browser suite skipped: " + INSTALL;
-      System.out.println(skipped); // Surefire does not list a class skipped before its first test
-      Assumptions.abort(skipped);
-    }
+    BrowserRun.requireChromium();
   }
 
   @Test
   void everyFormOpensFillsAndCompletesInChromium() throws Exception {
-    String chromium = CHROMIUM;
-    assertThat(SUITE).as("the suite").exists();
-    assertThat(Path.of("src/test/browser/node_modules/playwright-core")).as("playwright-core, installed by the"
-        + " build's npm ci (pom.xml, execution browser-suite-npm-ci); run: cd src/test/browser && npm ci").exists();
-    FileSystemUtils.deleteRecursively(SHOTS); // the screenshots of this run only
-    Files.createDirectories(SHOTS);
-
-    ProcessBuilder builder = new ProcessBuilder("node", SUITE.toString()).redirectErrorStream(true);
-    builder.environment().put("BASE_URL", "http://localhost:" + port);
-    builder.environment().put("SHOTS", SHOTS + "/");
-    builder.environment().put("CHROMIUM", chromium);
-    builder.environment().put("SCAN_REQUESTS", "stdout");
-    long started = System.nanoTime();
-    Process node = builder.start();
-    List<String> failures = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = out.readLine()) != null; ) {
-        System.out.println("[browser] " + line);
-        if (line.startsWith("SCAN-REQUEST ")) {
-          String[] request = line.split(" ", 3);
-          writeScan(request[1], Path.of(request[2]));
-        } else if (line.startsWith("FAILURE ")) {
-          failures.add(line.substring("FAILURE ".length()));
-        }
+    BrowserRun.run(SUITE, port, SHOTS, Map.of("SCAN_REQUESTS", "stdout"), line -> {
+      if (line.startsWith("SCAN-REQUEST ")) {
+        String[] request = line.split(" ", 3);
+        writeScan(request[1], Path.of(request[2]));
       }
-    } finally {
-      if (!node.waitFor(30, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-      }
-    }
-    System.out.printf("browser suite: exit %d after %.1f s; screenshots and summary.txt in %s%n", node.exitValue(),
-        (System.nanoTime() - started) / 1e9, SHOTS.toAbsolutePath());
-    assertThat(failures).as("the browser suite's failures (screenshots in %s)", SHOTS.toAbsolutePath()).isEmpty();
-    assertThat(node.exitValue()).as("exit code of node %s", SUITE).isZero();
+    });
   }
 
   /** The report PDF of the signed version, printed, stamped and scanned as a unit does; written atomically. */

@@ -16,14 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,15 +32,16 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Profile keycloak against the real Keycloak of keycloak/start.sh (realm skills-henan): the identity plugin reads the
- * realm, the APIs take the realm's bearer tokens with the default profile's authorizations, a school registered by a
- * subdivision gets its groups and user in Keycloak and signs in there. The browser part (OIDC redirect, sign-out of
- * both) belongs to the browser suite.
+ * realm (groups with their Chinese names), the APIs take the realm's bearer tokens with the default profile's
+ * authorizations and trust boundary, a school registered by a subdivision gets its groups and user in Keycloak and
+ * signs in there. The browser part (OIDC redirect, a form completed, sign-out of both) is {@link KeycloakBrowserTest}.
  */
 @KeycloakRequired
 // one engine at a time: Camunda registers each as "default" in a static registry
@@ -58,9 +58,9 @@ class KeycloakProfileTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired IdentityService identityService;
+  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired Subdivisions subdivisions;
   @Autowired TestRestTemplate http;
 
@@ -69,17 +69,7 @@ class KeycloakProfileTest {
 
   @BeforeEach
   void publishTwoUnits() {
-    if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "/u001").count() == 0) {
-      byte[] table = ("单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n"
-          + "郑州市,100,80,——,10\n开封市,50,40,——,5\n").getBytes(StandardCharsets.UTF_8);
-      ProcessInstance distribution = runtimeService.startProcessInstanceByKey("quota-distribution",
-          Variables.putValue("year", YEAR).putValue("allocationSource", "upload").putValueTyped("allocationFile",
-              Variables.fileValue("t.csv").file(table).create()));
-      Task approval = taskService.createTaskQuery().processInstanceId(distribution.getId()).singleResult();
-      taskService.complete(approval.getId(), Map.of("approvalDecision", "approve"));
-      managementService.executeJob(managementService.createJobQuery().processInstanceId(distribution.getId())
-          .singleResult().getId());
-    }
+    PublishedYear.publish(engine, YEAR);
     u001Task = taskOf("u001");
     u002Task = taskOf("u002");
   }
@@ -90,6 +80,15 @@ class KeycloakProfileTest {
     assertThat(identityService.createGroupQuery().count()).isGreaterThanOrEqualTo(6 + 171 * 2);
     assertThat(identityService.createGroupQuery().groupId("u171-leader").singleResult()).extracting(Group::getId)
         .isEqualTo("u171-leader");
+    // the Chinese names of the default profile (Keycloak's attribute displayName, KeycloakGroupNames), ids unchanged
+    assertThat(identityService.createGroupQuery().groupId("u001-filer").singleResult().getName())
+        .isEqualTo("郑州市 填报人");
+    assertThat(identityService.createGroupQuery().groupId("province-edu").singleResult().getName())
+        .isEqualTo(ProvinceGroups.SEEDED.get("province-edu"));
+    assertThat(identityService.createGroupQuery().groupType("SYSTEM").list()).extracting(Group::getId)
+        .containsExactly("camunda-admin");
+    assertThat(identityService.createGroupQuery().list()).filteredOn(g -> g.getId().startsWith("u0"))
+        .allSatisfy(g -> assertThat(g.getName()).matches(".+ (填报人|领导小组组长)"));
     User filer = identityService.createUserQuery().userId("u001-filer").singleResult();
     assertThat(filer.getFirstName()).isEqualTo("郑州市");
     assertThat(filer.getLastName()).isEqualTo("填报人");
@@ -159,6 +158,39 @@ class KeycloakProfileTest {
     }
   }
 
+  /**
+   * The trust boundary's check of who may hold a task asks the identity provider whether the new holder is in one of
+   * the task's candidate groups — here the plugin, i.e. Keycloak: the same refusals as in the default profile
+   * ({@code security.TrustBoundaryAttackTest}), and nothing written.
+   */
+  @Test
+  void aFilerCannotHandTheUnitsTaskToAnotherUnitsUser() throws Exception {
+    String filer = RealmTokens.userToken("u001-filer", "demo");
+    String task = "/engine-rest/task/" + u001Task.getId();
+    String toU002 = "{\"userId\":\"u002-filer\"}";
+    for (String handOff : List.of("/claim", "/assignee", "/delegate")) {
+      ResponseEntity<String> refused = post(filer, task + handOff, toU002);
+      assertThat(refused.getStatusCode().value()).as(handOff + ": " + refused.getBody()).isEqualTo(400);
+      assertThat(JSON.readTree(refused.getBody()).path("message").asText()).as(handOff).contains("u002-filer")
+          .containsPattern("\\p{IsHan}").doesNotContain("Exception").doesNotContain("ENGINE-");
+    }
+    ResponseEntity<String> candidate = post(filer, task + "/identity-links",
+        "{\"groupId\":\"u002-filer\",\"type\":\"candidate\"}");
+    assertThat(candidate.getStatusCode().value()).as(candidate.getBody()).isEqualTo(400);
+    assertThat(JSON.readTree(candidate.getBody()).path("message").asText()).contains("候选");
+    Task stored = taskService.createTaskQuery().taskId(u001Task.getId()).singleResult();
+    assertThat(stored.getAssignee()).isNull();
+    assertThat(stored.getOwner()).isNull();
+    assertThat(taskService.getIdentityLinksForTask(u001Task.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("u001-filer");
+
+    // the filer's own claim passes (the plugin finds u001-filer in u001-filer)
+    assertThat(post(filer, task + "/claim", "{\"userId\":\"u001-filer\"}").getStatusCode().value()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(u001Task.getId()).singleResult().getAssignee())
+        .isEqualTo("u001-filer");
+    taskService.setAssignee(u001Task.getId(), null);
+  }
+
   @Test
   void aSchoolRegisteredBySubdivisionSignsInAtKeycloakAndSeesItsTasks() throws Exception {
     String school = "郑州市第一职业中等专业学校（Keycloak 测试）";
@@ -179,6 +211,9 @@ class KeycloakProfileTest {
     assertThat(identityService.createGroupQuery().groupId(code + "-leader").count()).isEqualTo(1);
     assertThat(identityService.createGroupQuery().groupMember(code + "-filer").list()).extracting(Group::getId)
         .containsExactly(code + "-filer");
+    // named as the app created it: the school's name (of the run that first registered this code in Keycloak)
+    assertThat(identityService.createGroupQuery().groupMember(code + "-filer").list()).extracting(Group::getName)
+        .singleElement().asString().endsWith(" 填报人").doesNotContain(code);
 
     String token = RealmTokens.userToken(code + "-filer", "demo");
     Task schoolTask = taskOf(code);
@@ -186,7 +221,7 @@ class KeycloakProfileTest {
   }
 
   private Task taskOf(String unit) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(YEAR + "/" + unit).list().get(0);
+    return PublishedYear.taskOf(engine, YEAR, unit);
   }
 
   private List<String> taskIds(String token) throws Exception {
@@ -195,6 +230,13 @@ class KeycloakProfileTest {
     List<String> ids = new ArrayList<>();
     JSON.readTree(answer.getBody()).forEach(task -> ids.add(task.get("id").asText()));
     return ids;
+  }
+
+  private ResponseEntity<String> post(String token, String path, String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
   private ResponseEntity<String> get(String token, String path) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.authorization.Groups;
 
 /**
  * Generates {@code keycloak/skills-henan-realm.json}, the realm {@code skills-henan} as code, from what the default
@@ -68,11 +69,12 @@ public final class KeycloakRealmFile {
     realm.put("ssoSessionMaxLifespan", 36000);
 
     List<Map<String, Object>> groups = new ArrayList<>();
-    groups.add(group(ProvinceGroups.CAMUNDA_ADMIN, "Camunda 系统管理员"));
-    ProvinceGroups.SEEDED.forEach((id, name) -> groups.add(group(id, name)));
+    // a SYSTEM group, as the starter makes it in the default profile (the plugin reads the type from the attribute)
+    groups.add(group(ProvinceGroups.CAMUNDA_ADMIN, "Camunda 系统管理员", Groups.GROUP_TYPE_SYSTEM));
+    ProvinceGroups.SEEDED.forEach((id, name) -> groups.add(group(id, name, CamundaDirectory.WORKFLOW_GROUP)));
     for (String[] unit : units) {
-      groups.add(group(unit[0] + "-filer", unit[1] + " 填报人"));
-      groups.add(group(unit[0] + "-leader", unit[1] + " 领导小组组长"));
+      groups.add(group(unit[0] + "-filer", unit[1] + " 填报人", CamundaDirectory.WORKFLOW_GROUP));
+      groups.add(group(unit[0] + "-leader", unit[1] + " 领导小组组长", CamundaDirectory.WORKFLOW_GROUP));
     }
     realm.put("groups", groups);
 
@@ -96,7 +98,9 @@ public final class KeycloakRealmFile {
     // the app, and the port KeycloakWebappSignInTest runs it on
     webapp.put("redirectUris", List.of(APP + "/login/oauth2/code/keycloak", TEST_APP + "/login/oauth2/code/keycloak"));
     webapp.put("webOrigins", List.of(APP));
-    webapp.put("attributes", Map.of("post.logout.redirect.uris", APP + "/camunda/app/*##" + TEST_APP + "/camunda/app/*"));
+    // where Keycloak may send the browser after a sign-out at /logout: the app's page that says so (SignedOutPage)
+    webapp.put("attributes", Map.of("post.logout.redirect.uris",
+        APP + SignedOutPage.PATH + "##" + TEST_APP + SignedOutPage.PATH));
     webapp.put("protocolMappers", tokenMappers());
     clients.add(webapp);
 
@@ -124,12 +128,13 @@ public final class KeycloakRealmFile {
     return new ObjectMapper().writer(printer).writeValueAsString(realm) + "\n";
   }
 
-  private static Map<String, Object> group(String id, String displayName) {
+  private static Map<String, Object> group(String id, String displayName, String type) {
     Map<String, Object> group = new LinkedHashMap<>();
-    // the plugin (useGroupPathAsCamundaGroupId) gives Camunda the path without its slash: the id everywhere else
+    // the plugin (useGroupPathAsCamundaGroupId) gives Camunda the path without its slash: the id everywhere else;
+    // the name Camunda shows is displayName (KeycloakGroupNames)
     group.put("name", id);
-    group.put("attributes", new java.util.TreeMap<>(Map.of("type", List.of(CamundaDirectory.WORKFLOW_GROUP),
-        "displayName", List.of(displayName))));
+    group.put("attributes", new java.util.TreeMap<>(Map.of("type", List.of(type),
+        KeycloakGroupNames.DISPLAY_NAME, List.of(displayName))));
     return group;
   }
 

@@ -14,12 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,9 +42,7 @@ class KeycloakWebappSignInTest {
   private static final String APP = KeycloakRealmFile.TEST_APP;
   private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
+  @Autowired ProcessEngine engine;
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostIsSecure(cookies))
@@ -127,18 +121,8 @@ class KeycloakWebappSignInTest {
   }
 
   private Task taskOf(String unit) {
-    if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "/u001").count() == 0) {
-      byte[] table = ("单位,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n"
-          + "郑州市,100,80,——,10\n开封市,50,40,——,5\n").getBytes(StandardCharsets.UTF_8);
-      ProcessInstance distribution = runtimeService.startProcessInstanceByKey("quota-distribution",
-          Variables.putValue("year", YEAR).putValue("allocationSource", "upload").putValueTyped("allocationFile",
-              Variables.fileValue("t.csv").file(table).create()));
-      Task approval = taskService.createTaskQuery().processInstanceId(distribution.getId()).singleResult();
-      taskService.complete(approval.getId(), Map.of("approvalDecision", "approve"));
-      managementService.executeJob(managementService.createJobQuery().processInstanceId(distribution.getId())
-          .singleResult().getId());
-    }
-    return taskService.createTaskQuery().processInstanceBusinessKey(YEAR + "/" + unit).list().get(0);
+    PublishedYear.publish(engine, YEAR);
+    return PublishedYear.taskOf(engine, YEAR, unit);
   }
 
   private HttpResponse<String> get(String url) throws Exception {

@@ -76,7 +76,8 @@ class WebappLocalesTest {
     for (String app : List.of("cockpit", "tasklist", "admin", "welcome")) {
       assertThat(text(APPS + app + "/scripts/config.js")).as(app).contains("availableLocales: ['zh', 'en']");
     }
-    assertThat(text(APPS + "tasklist/scripts/config.js")).contains("customScripts: ['scripts/zh-datepicker']");
+    assertThat(text(APPS + "tasklist/scripts/config.js"))
+        .contains("customScripts: ['scripts/zh-datepicker', 'scripts/sign-out']");
     assertThat(text(APPS + "tasklist/scripts/zh-datepicker.js")).contains("flatpickr.localize(chinese)")
         .contains("'星期一'");
   }

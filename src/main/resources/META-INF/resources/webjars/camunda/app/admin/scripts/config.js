@@ -5,6 +5,8 @@ export default {
     name: '用户与权限管理',
     vendor: '技能河南'
   },
+  // in profile keycloak the signed-out page instead of Camunda's login form
+  customScripts: ['scripts/sign-out'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

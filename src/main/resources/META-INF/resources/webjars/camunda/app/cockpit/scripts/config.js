@@ -6,8 +6,9 @@ export default {
     name: '流程监控',
     vendor: '技能河南'
   },
-  // Chinese for the few words Cockpit's templates hard-code
-  customScripts: ['scripts/zh-fixed-texts'],
+  // Chinese for the few words Cockpit's templates hard-code; in profile keycloak the signed-out page instead of
+  // Camunda's login form
+  customScripts: ['scripts/zh-fixed-texts', 'scripts/sign-out'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

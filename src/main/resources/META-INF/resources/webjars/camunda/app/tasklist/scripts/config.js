@@ -6,8 +6,9 @@ export default {
     name: '任务列表',
     vendor: '技能河南'
   },
-  // Chinese for the date fields' calendar in Camunda Forms
-  customScripts: ['scripts/zh-datepicker'],
+  // Chinese for the date fields' calendar in Camunda Forms; in profile keycloak the signed-out page instead of
+  // Camunda's login form (which cannot sign anyone in there)
+  customScripts: ['scripts/zh-datepicker', 'scripts/sign-out'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

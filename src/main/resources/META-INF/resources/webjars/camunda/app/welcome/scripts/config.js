@@ -1,6 +1,8 @@
 // The Camunda welcome page of skills-henan: links to the application's own pages next to Tasklist, Cockpit, Admin;
 // Chinese for browsers set to Chinese (locales/zh.json is added at build time), English otherwise.
 export default {
+  // in profile keycloak the signed-out page instead of Camunda's login form
+  customScripts: ['scripts/sign-out'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
