@@ -13,9 +13,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The keycloak profile in Chromium ({@code src/test/browser/keycloak.mjs}, the browser suite's helpers): Tasklist sends
@@ -25,15 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the realm's webapp client accepts for tests ({@link KeycloakRealmFile#TEST_PORT}); screenshots in
  * {@code target/browser-keycloak/}.
  */
-@KeycloakRequired
-// one engine at a time: Camunda registers each as "default" in a static registry
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@ActiveProfiles("keycloak")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "server.port=" + KeycloakRealmFile.TEST_PORT,
-    "skills-henan.database.data-directory=",
-    "camunda.bpm.job-execution.enabled=false",
-    "skills-henan.demo-clock.enabled=false"})
+@KeycloakWebappTest
 class KeycloakBrowserTest {
   private static final int YEAR = 2034;
   private static final Path SCRIPT = Path.of("src/test/browser/keycloak.mjs");

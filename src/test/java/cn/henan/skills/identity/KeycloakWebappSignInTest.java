@@ -18,9 +18,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The webapps' OIDC sign-in over plain HTTP, step by step as a browser follows it (no JavaScript: the browser suite
@@ -28,15 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Camunda user with their unit's tasks only, and Tasklist's sign-out ends the Keycloak session too. The app runs on
  * the port the realm's webapp client accepts for tests ({@link KeycloakRealmFile#TEST_PORT}).
  */
-@KeycloakRequired
-// one engine at a time: Camunda registers each as "default" in a static registry
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@ActiveProfiles("keycloak")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "server.port=" + KeycloakRealmFile.TEST_PORT,
-    "skills-henan.database.data-directory=",
-    "camunda.bpm.job-execution.enabled=false",
-    "skills-henan.demo-clock.enabled=false"})
+@KeycloakWebappTest
 class KeycloakWebappSignInTest {
   private static final int YEAR = 2033;
   private static final String APP = KeycloakRealmFile.TEST_APP;
