@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -37,6 +39,7 @@ class FormFieldsTest {
       "group", "iframe", "table", "expression", "dynamiclist", "default");
 
   @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
   @Test
   void everyUserTaskAndStartFormOfEveryModelMayWriteExactlyItsFormsInputFields() throws Exception {
@@ -64,7 +67,7 @@ class FormFieldsTest {
         } else {
           continue;
         }
-        byte[] form = formRef != null ? camundaForm(resources, formRef)
+        byte[] form = formRef != null ? latestCamundaForm(formRef)
             : resources.get(formKey.replace("embedded:deployment:", ""));
         assertThat(form).as(definition.getKey() + "/" + element.getId() + " form " + formRef + formKey).isNotNull();
         FormFields fields = FormFields.parse(form);
@@ -138,14 +141,20 @@ class FormFieldsTest {
     return new Set[] {writable, display};
   }
 
-  private byte[] camundaForm(Map<String, byte[]> resources, String formId) throws Exception {
-    for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
-      if (resource.getKey().endsWith(".form")
-          && formId.equals(JSON.readTree(resource.getValue()).path("id").asText())) {
-        return resource.getValue();
-      }
+  /**
+   * The form Tasklist opens for {@code formRefBinding="latest"}: the engine's latest version of the form id, wherever
+   * it was deployed (a model may be deployed without its Camunda Forms, from Modeler or by the application's
+   * changed-only deployment).
+   */
+  private byte[] latestCamundaForm(String formId) throws Exception {
+    CamundaFormDefinitionEntity latest = engineConfiguration.getCommandExecutorTxRequired().execute(
+        command -> command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(formId));
+    if (latest == null) {
+      return null;
     }
-    return null;
+    try (InputStream in = repositoryService.getResourceAsStream(latest.getDeploymentId(), latest.getResourceName())) {
+      return in.readAllBytes();
+    }
   }
 
   private Map<String, byte[]> resources(String deploymentId) throws Exception {
