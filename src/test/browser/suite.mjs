@@ -255,9 +255,18 @@ async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer) {
     });
   });
   await step(`month (${kind}): the stamped scan is uploaded`, async () => {
+    const printed = await reportPdf(unit, key);
     const scan = await stampedScan(unit, key);
     await doTask(browser, `${unit}-filer`, { businessKey: key, taskKey: 'upload-stamped-scan', name: N.upload,
       form: 'embedded', label: `upload-${unit}`, formFile: 'monthly-report-upload.html' }, async (page) => {
+      // the generated PDF itself, unprinted, is refused at once: print, sign, stamp and scan it
+      await page.locator('#stampedScan').setInputFiles(printed);
+      const refusal = await until('the scan check refusing the unprinted report PDF', async () => {
+        const shown = page.locator('.task-details .alert-warning:visible');
+        return (await shown.count()) ? shown.first().innerText() : null;
+      }, 30000);
+      if (!/打印/.test(refusal) || !/扫描/.test(refusal)) fail(`上传盖章扫描件 ${unit}: the unprinted PDF was not told to be printed and scanned: ${refusal}`);
+      await shot(page, `upload-${unit}-unprinted-refused`);
       await page.locator('#stampedScan').setInputFiles(scan);
       const passed = page.locator('.alert-success:visible');
       const warned = page.locator('.task-details .alert-warning:visible');
@@ -281,22 +290,28 @@ async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer) {
   });
 }
 
-/**
- * The stamped scan of the report's signed version. Under BrowserSuiteTest the JUnit side makes a real one (printed,
- * stamped, scanned: pdf/Scans) on request; run alone, the report PDF itself is uploaded (the check reads its QR code).
- */
-async function stampedScan(unit, key) {
-  const out = path.resolve(FILES, `scan-${unit}.pdf`);
-  if (process.env.SCAN_REQUESTS === 'stdout') {
-    console.log(`SCAN-REQUEST ${key} ${out}`);
-    await until(`the stamped scan of ${key} from BrowserSuiteTest`, () => fs.existsSync(out), 60000, 200);
-    return out;
-  }
+/** The report PDF of the signed version, downloaded as its filer does. */
+async function reportPdf(unit, key) {
+  const out = path.resolve(FILES, `report-${unit}.pdf`);
   const answer = await fetch(`${BASE}/api/reports/${key.replace(/\/.*/, '')}/${unit}/report.pdf`, {
     headers: { Authorization: 'Basic ' + Buffer.from(`${unit}-filer:${password(unit + '-filer')}`).toString('base64') } });
   if (!answer.ok) throw new Error(`report.pdf of ${key}: ${answer.status}`);
   fs.writeFileSync(out, Buffer.from(await answer.arrayBuffer()));
-  pending(`scan of ${key}: the unprinted report PDF was uploaded (run without BrowserSuiteTest)`);
+  return out;
+}
+
+/**
+ * The stamped scan of the report's signed version: the JUnit side (BrowserSuiteTest) prints, stamps and scans it
+ * (pdf/Scans) on request. The upload refuses the unprinted PDF, so a run without BrowserSuiteTest stops here.
+ */
+async function stampedScan(unit, key) {
+  if (process.env.SCAN_REQUESTS !== 'stdout') {
+    throw new Error(`the stamped scan of ${key}: only BrowserSuiteTest makes real scans (the upload refuses the`
+      + ' unprinted report PDF); run: mvn -B -ntp test -Dtest=BrowserSuiteTest');
+  }
+  const out = path.resolve(FILES, `scan-${unit}.pdf`);
+  console.log(`SCAN-REQUEST ${key} ${out}`);
+  await until(`the stamped scan of ${key} from BrowserSuiteTest`, () => fs.existsSync(out), 60000, 200);
   return out;
 }
 

@@ -15,7 +15,10 @@ public record ScanCheck(Reason reason, String message, String payload) {
     EMPTY, TOO_LARGE, NOT_PDF, ENCRYPTED, TOO_MANY_PAGES,
     /** A page larger than A3: rendering it would cost more memory and time than any scanned form needs. */
     PAGE_TOO_LARGE,
-    UNRENDERABLE, NO_QR, OTHER_UNIT, OTHER_MONTH,
+    UNRENDERABLE,
+    /** The generated report itself (its pages drawn as text and lines, no scanned image), not a scan of it. */
+    NOT_SCANNED,
+    NO_QR, OTHER_UNIT, OTHER_MONTH,
     /** An older version of this report, or its figures changed after signing. */
     OLDER_VERSION,
     PASSED

@@ -30,17 +30,21 @@ import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks an uploaded scan of the stamped monthly report before it is stored: is it a readable PDF of at most five
- * pages, and does one of its pages carry the QR code of exactly the report that was signed? Every refusal names
+ * pages, is it a scan (the QR code read from a page-sized scanned image, not from the generated PDF's own text and
+ * lines), and does one of its pages carry the QR code of exactly the report that was signed? Every refusal names
  * its reason in Chinese, so that the unit knows what to fix.
  *
  * <p>Memory stays modest for a 10 MB upload: the bytes are parsed in place, pages are rendered one at a time in
@@ -120,6 +124,8 @@ public class ScanVerifier {
     List<Found> found = new ArrayList<>();
     boolean foreignCode = false;
     String unreadableImage = null;
+    int scannedPages = 0;
+    int drawnPages = 0;
     for (int page = 0; page < pages; page++) {
       BufferedImage image;
       try {
@@ -131,17 +137,26 @@ public class ScanVerifier {
       if (unreadableImage == null && renderer.imageFailure != null) {
         unreadableImage = "第 " + (page + 1) + " 页的扫描图像" + imageProblem(renderer.imageFailure);
       }
+      scannedPages += renderer.scannedImage ? 1 : 0;
+      drawnPages += renderer.drawnContent ? 1 : 0;
       for (String text : qrTexts(image)) {
         Optional<ReportIdentity> identity = identity(text);
         if (identity.isEmpty()) {
           foreignCode = true;
         } else if (identity.get().equals(expected)) {
+          if (!renderer.scannedImage) {
+            // the code was read from the page's own vector drawing: this is the generated PDF (or a copy of it)
+            return notScanned();
+          }
           return new ScanCheck(Reason.PASSED, "核验通过：第 " + (page + 1) + " 页的二维码与" + describe(expected)
               + "一致。", text);
         } else {
           found.add(new Found(identity.get(), text));
         }
       }
+    }
+    if (scannedPages == 0 && drawnPages > 0) {
+      return notScanned();
     }
     if (found.isEmpty() && unreadableImage != null) {
       return ScanCheck.refused(Reason.UNRENDERABLE, unreadableImage + "，因此无法识别二维码。请用扫描仪的普通 PDF"
@@ -246,6 +261,10 @@ public class ScanVerifier {
     private static final double DEVICE_PIXELS_PER_POINT = DPI / 72.0;
     /** The first image of the last rendered page that could not be drawn, or null. */
     IOException imageFailure;
+    /** Whether the last rendered page shows an image over at least half of it, as a scanner's page does. */
+    boolean scannedImage;
+    /** Whether the last rendered page draws text or lines of its own, as a generated PDF does. */
+    boolean drawnContent;
 
     ScanRenderer(PDDocument document) {
       super(document);
@@ -255,7 +274,40 @@ public class ScanVerifier {
     @Override
     protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
       imageFailure = null;
+      scannedImage = false;
+      drawnContent = false;
+      PDRectangle box = parameters.getPage().getCropBox();
+      double pageArea = (double) box.getWidth() * box.getHeight();
       return new PageDrawer(parameters) {
+        @Override
+        public void drawImage(PDImage image) throws IOException {
+          Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+          // the image is drawn into the unit square, so its area on the page is the determinant of the matrix
+          double area = Math.abs((double) ctm.getScaleX() * ctm.getScaleY()
+              - (double) ctm.getShearX() * ctm.getShearY());
+          scannedImage |= area >= pageArea / 2;
+          super.drawImage(image);
+        }
+
+        @Override
+        protected void showFontGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+            throws IOException {
+          drawnContent = true;
+          super.showFontGlyph(textRenderingMatrix, font, code, displacement);
+        }
+
+        @Override
+        public void strokePath() throws IOException {
+          drawnContent = true;
+          super.strokePath();
+        }
+
+        @Override
+        public void fillPath(int windingRule) throws IOException {
+          drawnContent = true;
+          super.fillPath(windingRule);
+        }
+
         @Override
         protected void operatorException(Operator operator, List<COSBase> operands, IOException e)
             throws IOException {
@@ -296,6 +348,11 @@ public class ScanVerifier {
   private static boolean hasPdfHeader(byte[] upload) {
     String start = new String(upload, 0, Math.min(upload.length, HEADER_WINDOW), StandardCharsets.ISO_8859_1);
     return start.contains("%PDF-");
+  }
+
+  private static ScanCheck notScanned() {
+    return ScanCheck.refused(Reason.NOT_SCANNED, "上传的是系统生成的月报 PDF 本身（页面是电子文字和图形，没有扫描图像），"
+        + "不是盖章扫描件。请将月报打印出来，由领导小组组长签字、在“填报单位（公章）”处加盖单位公章，再扫描成 PDF 上传。");
   }
 
   private static ScanCheck encrypted() {

@@ -91,6 +91,8 @@ class StampedScanTest {
     refused(Scans.encrypted(printed, "secret"), "加密");
     refused(Scans.blankPages(6), "6 页");
     refused(Scans.blankPages(1), "二维码");
+    // the generated PDF itself, unprinted: told to print, sign, stamp and scan it
+    refused(printed, "打印");
     // another unit's report: the university next door signs its own March report
     driver.complete("u030-filer", driver.task(YEAR + "-03/u030", "u030-filer"),
         Driver.reportFigures(100, 80, 10, 10));
@@ -105,6 +107,9 @@ class StampedScanTest {
         String.class);
     assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(check.getBody()).contains("\"passed\":false").contains("TOO_MANY_PAGES").contains("6 页");
+    assertThat(http.withBasicAuth("u029-filer", "demo").postForEntity("/api/reports/" + KEY + "/scan-check",
+        new org.springframework.http.HttpEntity<>(printed), String.class).getBody())
+        .contains("\"passed\":false").contains("NOT_SCANNED").contains("加盖单位公章");
     assertThat(http.withBasicAuth("u029-filer", "demo").postForEntity("/api/reports/" + KEY + "/scan-check",
         new org.springframework.http.HttpEntity<>(Scans.scan(printed)), String.class).getBody())
         .contains("\"passed\":true");
