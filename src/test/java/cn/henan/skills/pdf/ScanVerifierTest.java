@@ -29,7 +29,8 @@ class ScanVerifierTest {
   void theQrCodeOnTheGeneratedPageReadsBack() throws IOException {
     try (PDDocument document = Loader.loadPDF(PDF)) {
       var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY);
-      assertThat(ScanVerifier.qrTexts(page)).containsExactly(SIGNED.toQrPayload());
+      assertThat(ScanVerifier.qrCodes(page)).extracting(ScanVerifier.Code::text)
+          .containsExactly(SIGNED.toQrPayload());
     }
   }
 
@@ -41,7 +42,20 @@ class ScanVerifierTest {
     assertThat(check.passed()).isTrue();
     assertThat(check.payload()).isEqualTo("SKHN1|u030|2022-03|v3|" + SIGNED.figuresHash());
     assertThat(check.identity()).contains(SIGNED);
-    assertThat(check.message()).contains("核验通过", "第 1 页", "2022 年 3 月", "第 3 版");
+    assertThat(check.message()).contains("核验通过", "第 1 页", "2022 年 3 月", "第 3 版", "识别到公章印迹");
+    assertThat(check.seal().diameterMm()).as("the 42 mm seal").isBetween(39.0, 45.0);
+    assertThat(check.seal().yMm()).as("on the 填报单位（公章） line, 54 mm from the top").isBetween(44.0, 64.0);
+  }
+
+  @Test
+  void aScanWithoutTheSealIsAWarningNamingTheLineAndTheWayThrough() {
+    ScanCheck check = verifier.verify(Scans.scan(PDF, 150, 1.0, 5, Scans.NO_STAMP), SIGNED);
+
+    assertThat(check.reason()).isEqualTo(Reason.NO_SEAL);
+    assertThat(check.passed()).isFalse();
+    assertThat(check.payload()).as("the right report all the same").isEqualTo(SIGNED.toQrPayload());
+    assertThat(check.seal()).isNull();
+    assertThat(check.message()).contains("未检测到公章", "“填报单位（公章）”处", "公章印迹较浅", "书面说明");
   }
 
   @Test

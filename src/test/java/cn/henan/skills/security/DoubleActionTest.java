@@ -137,11 +137,11 @@ class DoubleActionTest {
     ReportDocument scan = documents.latest(key, ReportDocument.Kind.STAMPED_SCAN).orElseThrow();
     byte[] sent = scan.getContent();
 
-    ReportDocument again = documents.acceptScan(key, sent, false, null, "u029-filer");
+    ReportDocument again = documents.acceptScan(key, sent, ReportDocuments.FilerDeclaration.NONE, "u029-filer");
     assertThat(again.getId()).as("the same scan is kept once").isEqualTo(scan.getId());
     assertThat(documents.latest(key, ReportDocument.Kind.STAMPED_SCAN).orElseThrow().getId()).isEqualTo(scan.getId());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> documents.acceptScan(key,
-        java.util.Arrays.copyOf(sent, sent.length + 1), false, null, "u029-filer"))
+        java.util.Arrays.copyOf(sent, sent.length + 1), ReportDocuments.FilerDeclaration.NONE, "u029-filer"))
         .isInstanceOf(ReportDocuments.ScanRefusedException.class).hasMessageContaining("已经上传");
   }
 
