@@ -156,15 +156,21 @@ public class ReportDocuments {
       scanUrl = ReportDocumentController.url(businessKey, "scan.pdf");
       Object[] verified = scan.get(0);
       if (!Boolean.TRUE.equals(verified[0])) {
-        scanNotice = "二维码未能核验，单位的书面说明：" + verified[1] + "。请对照月报 PDF 人工核对扫描件。";
+        scanNotice = "二维码未能核验，单位的书面说明：" + clause(verified[1]) + "。请对照月报 PDF 人工核对扫描件。";
       } else if (Boolean.FALSE.equals(verified[2])) {
-        scanNotice = "未检测到公章：扫描件“填报单位（公章）”处没有识别到公章印迹。单位的书面说明：" + verified[1]
-            + "。请人工核对扫描件上的公章。";
+        scanNotice = "未检测到公章：扫描件“填报单位（公章）”处没有识别到公章印迹。单位的书面说明："
+            + clause(verified[1]) + "。请人工核对扫描件上的公章。";
       } else if (Boolean.TRUE.equals(verified[2])) {
         scanNotice = "已识别到公章印迹（“填报单位（公章）”处，直径约 " + verified[3] + " 毫米）。";
       }
     }
     return new Links(pdf ? ReportDocumentController.url(businessKey, "report.pdf") : null, scanUrl, scanNotice);
+  }
+
+  /** The unit's explanation as a clause of a notice: its own full stop would double the notice's. */
+  private static String clause(Object explanation) {
+    String text = String.valueOf(explanation).strip();
+    return text.endsWith("。") ? text.substring(0, text.length() - 1) : text;
   }
 
   /**

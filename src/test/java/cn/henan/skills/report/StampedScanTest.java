@@ -204,7 +204,7 @@ class StampedScanTest {
     assertThat(documents.latest(KEY, ReportDocument.Kind.STAMPED_SCAN).orElseThrow().getVersion()).isEqualTo(2);
 
     Map<String, Object> explained = new java.util.HashMap<>(unexplained);
-    explained.put("scanExplanation", "印泥不足，公章颜色较浅");
+    explained.put("scanExplanation", "印泥不足，公章颜色较浅。");
     driver.complete("u029-filer", open, explained);
     ReportDocument kept = documents.latest(KEY, ReportDocument.Kind.STAMPED_SCAN).orElseThrow();
     assertThat(kept.getVersion()).isEqualTo(3);
@@ -212,7 +212,8 @@ class StampedScanTest {
     assertThat(kept.getSealFound()).isFalse();
     for (String reviewer : List.of("province-edu", "province-1x")) {
       assertThat((String) taskService.getVariable(driver.task(KEY, reviewer).getId(), "scanNotice")).as(reviewer)
-          .contains("未检测到公章").contains("印泥不足，公章颜色较浅");
+          .contains("未检测到公章").contains("单位的书面说明：印泥不足，公章颜色较浅。请人工核对")
+          .doesNotContain("。。");
     }
   }
 
