@@ -167,7 +167,8 @@ async function main() {
       await confirmWarnings(page);
     });
   });
-  await monthSteps('school', 'u001-s01', school, 'u001-filer', 'u001-filer');
+  // the school's seal came out too faint to be recognised: the filer is warned and confirms with an explanation
+  await monthSteps('school', 'u001-s01', school, 'u001-filer', 'u001-filer', { faintSeal: true });
 
   // ---------------------------------------------------------------- late list, 督办 and reply
   await step('late list: the deadline passes, province-edu urges', async () => {
@@ -241,8 +242,11 @@ async function main() {
   }, { independent: true });
 }
 
-/** Sign, upload the stamped scan, both reviews; the report ends accepted. */
-async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer) {
+/**
+ * Sign, upload the stamped scan, both reviews; the report ends accepted. With faintSeal the scan carries no seal the
+ * check recognises: the form warns, the filer ticks 公章印迹较浅 and explains, the reviewers see 未检测到公章.
+ */
+async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer, { faintSeal = false } = {}) {
   await step(`month (${kind}): the leader signs`, async () => {
     await doTask(browser, `${unit}-leader`, { businessKey: key, taskKey: 'sign-report', name: N.sign,
       label: `sign-${unit}`, formFile: 'monthly-report-sign.form' }, async (page) => {
@@ -255,10 +259,31 @@ async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer) {
     });
   });
   await step(`month (${kind}): the stamped scan is uploaded`, async () => {
-    const scan = await stampedScan(unit, key);
+    const printed = await reportPdf(unit, key);
+    const scan = await stampedScan(unit, key, faintSeal);
     await doTask(browser, `${unit}-filer`, { businessKey: key, taskKey: 'upload-stamped-scan', name: N.upload,
       form: 'embedded', label: `upload-${unit}`, formFile: 'monthly-report-upload.html' }, async (page) => {
+      // the generated PDF itself, unprinted, is refused at once: print, sign, stamp and scan it
+      await page.locator('#stampedScan').setInputFiles(printed);
+      const refusal = await until('the scan check refusing the unprinted report PDF', async () => {
+        const shown = page.locator('.task-details .alert-warning:visible');
+        return (await shown.count()) ? shown.first().innerText() : null;
+      }, 30000);
+      if (!/打印/.test(refusal) || !/扫描/.test(refusal)) fail(`上传盖章扫描件 ${unit}: the unprinted PDF was not told to be printed and scanned: ${refusal}`);
+      await shot(page, `upload-${unit}-unprinted-refused`);
       await page.locator('#stampedScan').setInputFiles(scan);
+      if (faintSeal) {
+        const warning = await until('the scan check warning that no seal was recognised', async () => {
+          const shown = page.locator('.task-details .alert-warning:visible');
+          const text = (await shown.count()) ? await shown.first().innerText() : '';
+          return /未检测到公章/.test(text) ? text : null;
+        }, 30000);
+        if (!/公章印迹较浅/.test(warning)) fail(`上传盖章扫描件 ${unit}: the seal warning does not say how to go on: ${warning}`);
+        await shot(page, `upload-${unit}-no-seal-warned`);
+        await page.locator('label').filter({ hasText: '公章印迹较浅' }).locator('input[type=checkbox]').check();
+        await page.locator('#scanExplanation').fill('印泥不足，公章颜色较浅，已在“填报单位（公章）”处盖章。');
+        return;
+      }
       const passed = page.locator('.alert-success:visible');
       const warned = page.locator('.task-details .alert-warning:visible');
       await until('the scan check of the upload form', async () => (await passed.count()) + (await warned.count()) > 0, 30000);
@@ -268,6 +293,7 @@ async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer) {
   await step(`month (${kind}): reviews, accepted`, async () => {
     await doTask(browser, skillsReviewer, { businessKey: key, taskKey: 'review-skills', name: N.reviewSkills,
       label: `review-skills-${unit}`, formFile: 'monthly-report-review.form' }, async (page) => {
+      await scanNoticeSays(page, unit, faintSeal ? /未检测到公章[\s\S]*印泥不足/ : /已识别到公章印迹/);
       await choose(page, '通过');
     });
     await doTask(browser, onePlusXReviewer, { businessKey: key, taskKey: 'review-one-plus-x', name: N.review1x,
@@ -281,22 +307,37 @@ async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer) {
   });
 }
 
-/**
- * The stamped scan of the report's signed version. Under BrowserSuiteTest the JUnit side makes a real one (printed,
- * stamped, scanned: pdf/Scans) on request; run alone, the report PDF itself is uploaded (the check reads its QR code).
- */
-async function stampedScan(unit, key) {
-  const out = path.resolve(FILES, `scan-${unit}.pdf`);
-  if (process.env.SCAN_REQUESTS === 'stdout') {
-    console.log(`SCAN-REQUEST ${key} ${out}`);
-    await until(`the stamped scan of ${key} from BrowserSuiteTest`, () => fs.existsSync(out), 60000, 200);
-    return out;
-  }
+/** The reviewer's form shows what the scan check found about the seal (a read-only textarea of the Camunda Form). */
+async function scanNoticeSays(page, unit, expected) {
+  const notice = await until('the scan notice on the review form', async () => {
+    const values = await page.locator('.fjs-form textarea').evaluateAll((areas) => areas.map((a) => a.value));
+    return values.find((v) => /公章/.test(v)) || null;
+  }, 20000).catch(() => '');
+  if (!expected.test(notice)) fail(`review of ${unit}: the scan notice does not say ${expected}: «${notice}»`);
+}
+
+/** The report PDF of the signed version, downloaded as its filer does. */
+async function reportPdf(unit, key) {
+  const out = path.resolve(FILES, `report-${unit}.pdf`);
   const answer = await fetch(`${BASE}/api/reports/${key.replace(/\/.*/, '')}/${unit}/report.pdf`, {
     headers: { Authorization: 'Basic ' + Buffer.from(`${unit}-filer:${password(unit + '-filer')}`).toString('base64') } });
   if (!answer.ok) throw new Error(`report.pdf of ${key}: ${answer.status}`);
   fs.writeFileSync(out, Buffer.from(await answer.arrayBuffer()));
-  pending(`scan of ${key}: the unprinted report PDF was uploaded (run without BrowserSuiteTest)`);
+  return out;
+}
+
+/**
+ * The stamped scan of the report's signed version: the JUnit side (BrowserSuiteTest) prints, stamps and scans it
+ * (pdf/Scans) on request; with faintSeal, a seal too faint to be recognised. The upload refuses the unprinted PDF, so a run without BrowserSuiteTest stops here.
+ */
+async function stampedScan(unit, key, faintSeal) {
+  if (process.env.SCAN_REQUESTS !== 'stdout') {
+    throw new Error(`the stamped scan of ${key}: only BrowserSuiteTest makes real scans (the upload refuses the`
+      + ' unprinted report PDF); run: mvn -B -ntp test -Dtest=BrowserSuiteTest');
+  }
+  const out = path.resolve(FILES, `scan-${unit}.pdf`);
+  console.log(`SCAN-REQUEST ${key} ${out}${faintSeal ? ' faint-seal' : ''}`);
+  await until(`the stamped scan of ${key} from BrowserSuiteTest`, () => fs.existsSync(out), 60000, 200);
   return out;
 }
 

@@ -1,5 +1,6 @@
 package cn.henan.skills;
 
+import cn.henan.skills.pdf.Scans;
 import cn.henan.skills.report.ReportDocument;
 import cn.henan.skills.report.ReportDocuments;
 import java.nio.charset.StandardCharsets;
@@ -84,14 +85,14 @@ public class Driver {
   }
 
   /**
-   * The unit's leader signs; the filer "prints, stamps and scans" — here the generated PDF itself, whose QR code is
-   * what the check reads — and uploads it.
+   * The unit's leader signs; the filer prints the generated PDF, stamps it over the 填报单位（公章） line, scans it
+   * ({@link Scans#scan}) and uploads the scan.
    */
   public void signAndUploadScan(String reportKey, String unit) {
     complete(unit + "-leader", task(reportKey, unit + "-leader"), Map.of("signDecision", "approve"));
     byte[] printed = reportDocuments.latest(reportKey, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
     complete(unit + "-filer", task(reportKey, unit + "-filer"), Map.of("stampedScan",
-        Variables.fileValue("scan.pdf").file(printed).mimeType("application/pdf").create()));
+        Variables.fileValue("scan.pdf").file(Scans.scan(printed)).mimeType("application/pdf").create()));
   }
 
   /** A filled Attachment 2 as the fill form submits it: the institution counts, the month, filer and phone. */

@@ -22,6 +22,8 @@ public class ReportPdf {
   static final String TITLE = "河南省教育系统“人人持证、技能河南”\n建设工作任务进度月报表";
   /** At least 30 mm, so that the code survives printing, stamping and a 150 dpi scan. */
   static final float QR_SIDE = 32 * PdfCanvas.MM;
+  /** Baseline of the 填报单位（公章） line, from the top of the page: a scan's seal is looked for around it. */
+  static final float UNIT_LINE_BASELINE = 152;
 
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("yyyy 年 M 月 d 日 HH:mm");
@@ -76,14 +78,15 @@ public class ReportPdf {
   /** Title, month, the unit that fills (and stamps) the form; returns where the table starts. */
   private static float heading(PdfCanvas canvas, ReportPdfData data) {
     float center = LEFT + PdfCanvas.CONTENT_WIDTH / 2;
-    float baseline = 66;
-    for (String line : TITLE.split("\n")) {
+    String[] title = TITLE.split("\n");
+    float baseline = UNIT_LINE_BASELINE - 34 - title.length * 26;
+    for (String line : title) {
       float b = baseline;
       canvas.bold(() -> canvas.text(line, center, b, 18, Align.CENTER), 18);
       baseline += 26;
     }
     canvas.text("（" + data.year() + " 年 " + data.month() + " 月）", center, baseline + 2, 12, Align.CENTER);
-    baseline += 34;
+    baseline = UNIT_LINE_BASELINE;
     String unit = "填报单位（公章）：" + data.unitName();
     float room = PdfCanvas.CONTENT_WIDTH - 48; // the version sits at the right
     canvas.text(unit, LEFT, baseline, Math.min(12, 12 * room / canvas.width(unit, 12)));

@@ -7,6 +7,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
@@ -30,17 +31,21 @@ import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks an uploaded scan of the stamped monthly report before it is stored: is it a readable PDF of at most five
- * pages, and does one of its pages carry the QR code of exactly the report that was signed? Every refusal names
+ * pages, is it a scan (the QR code read from a page-sized scanned image, not from the generated PDF's own text and
+ * lines), and does one of its pages carry the QR code of exactly the report that was signed? Every refusal names
  * its reason in Chinese, so that the unit knows what to fix.
  *
  * <p>Memory stays modest for a 10 MB upload: the bytes are parsed in place, pages are rendered one at a time in
@@ -120,6 +125,8 @@ public class ScanVerifier {
     List<Found> found = new ArrayList<>();
     boolean foreignCode = false;
     String unreadableImage = null;
+    int scannedPages = 0;
+    int drawnPages = 0;
     for (int page = 0; page < pages; page++) {
       BufferedImage image;
       try {
@@ -131,17 +138,28 @@ public class ScanVerifier {
       if (unreadableImage == null && renderer.imageFailure != null) {
         unreadableImage = "第 " + (page + 1) + " 页的扫描图像" + imageProblem(renderer.imageFailure);
       }
-      for (String text : qrTexts(image)) {
+      scannedPages += renderer.scannedImage ? 1 : 0;
+      drawnPages += renderer.drawnContent ? 1 : 0;
+      for (Code code : qrCodes(image)) {
+        String text = code.text();
         Optional<ReportIdentity> identity = identity(text);
         if (identity.isEmpty()) {
           foreignCode = true;
         } else if (identity.get().equals(expected)) {
-          return new ScanCheck(Reason.PASSED, "核验通过：第 " + (page + 1) + " 页的二维码与" + describe(expected)
-              + "一致。", text);
+          if (!renderer.scannedImage) {
+            // the code was read from the page's own vector drawing: this is the generated PDF (or a copy of it)
+            return notScanned();
+          }
+          // the code sits at the bottom of the form: above the middle, the page was scanned upside down
+          return sealed(renderer, page, code.y() > image.getHeight() / 2.0, text, "第 " + (page + 1) + " 页的二维码与"
+              + describe(expected) + "一致");
         } else {
           found.add(new Found(identity.get(), text));
         }
       }
+    }
+    if (scannedPages == 0 && drawnPages > 0) {
+      return notScanned();
     }
     if (found.isEmpty() && unreadableImage != null) {
       return ScanCheck.refused(Reason.UNRENDERABLE, unreadableImage + "，因此无法识别二维码。请用扫描仪的普通 PDF"
@@ -153,6 +171,24 @@ public class ScanVerifier {
           + "请确认扫描的是系统生成的月报表整页，二维码清晰完整、未被公章或折痕遮挡，扫描分辨率不低于 150 dpi。");
     }
     return mismatch(found, expected);
+  }
+
+  /** The verdict on a scan of the right report: passed with the seal found, or the warning that none was. */
+  private static ScanCheck sealed(PDFRenderer renderer, int page, boolean upright, String payload, String qr) {
+    Optional<SealImpression> seal;
+    try {
+      // in colour this time, and only this page: the grey rendering for the codes cannot tell red ink from black
+      seal = SealDetector.find(renderer.renderImageWithDPI(page, DPI, ImageType.RGB), DPI, upright);
+    } catch (IOException | RuntimeException e) {
+      seal = Optional.empty();
+    }
+    if (seal.isPresent()) {
+      return new ScanCheck(Reason.PASSED, String.format(Locale.ROOT, "核验通过：%s；在“填报单位（公章）”处识别到"
+          + "公章印迹（直径约 %.0f 毫米）。", qr, seal.get().diameterMm()), payload, seal.get());
+    }
+    return new ScanCheck(Reason.NO_SEAL, "未检测到公章：" + qr + "，但在“填报单位（公章）”处没有识别到红色圆形的"
+        + "公章印迹。请确认已在该处加盖单位公章后彩色扫描；如已盖章但印迹较浅，请勾选“公章印迹较浅，系统未能识别”并填写书面"
+        + "说明后提交。", payload);
   }
 
   /** Of several wrong codes, the one closest to the expected report explains the refusal best. */
@@ -191,35 +227,58 @@ public class ScanVerifier {
   private record Found(ReportIdentity identity, String text) {
   }
 
+  /** A QR code's text and where its centre is on the page image, in pixels. */
+  record Code(String text, double x, double y) {
+  }
+
   /**
    * The QR codes on a page. A QR code reads in any orientation, but the finder can miss on a noisy page; turning
    * the image costs little and only happens when nothing was read.
    */
-  static List<String> qrTexts(BufferedImage page) {
+  static List<Code> qrCodes(BufferedImage page) {
     LuminanceSource source = new BufferedImageLuminanceSource(page);
     for (int quarterTurn = 0; quarterTurn < 4; quarterTurn++) {
-      List<String> texts = decode(source);
-      if (!texts.isEmpty()) {
-        return texts;
+      List<Result> results = decode(source);
+      if (!results.isEmpty()) {
+        int turns = quarterTurn;
+        return results.stream().map(result -> code(result, turns, page.getWidth(), page.getHeight())).toList();
       }
       source = source.rotateCounterClockwise();
     }
     return List.of();
   }
 
+  /** The code's centre (the mean of its finder patterns), turned back to the page's own pixels. */
+  private static Code code(Result result, int quarterTurns, int width, int height) {
+    ResultPoint[] points = result.getResultPoints();
+    if (points == null || points.length == 0) {
+      return new Code(result.getText(), width / 2.0, height);
+    }
+    double x = Arrays.stream(points).mapToDouble(ResultPoint::getX).average().orElseThrow();
+    double y = Arrays.stream(points).mapToDouble(ResultPoint::getY).average().orElseThrow();
+    for (int turn = quarterTurns; turn > 0; turn--) {
+      // a quarter turn counter-clockwise took pixel (x, y) of an image w wide to (y, w - 1 - x)
+      int turnedWidth = turn % 2 == 1 ? width : height;
+      double unturnedX = turnedWidth - 1 - y;
+      y = x;
+      x = unturnedX;
+    }
+    return new Code(result.getText(), x, y);
+  }
+
   /** Several codes if a page has several (a foreign code must not hide ours), else the single-code reader. */
-  private static List<String> decode(LuminanceSource source) {
+  private static List<Result> decode(LuminanceSource source) {
     BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(source));
     try {
       Result[] results = new QRCodeMultiReader().decodeMultiple(bitmap, HINTS);
       if (results.length > 0) {
-        return Arrays.stream(results).map(Result::getText).toList();
+        return List.of(results);
       }
     } catch (ReaderException | RuntimeException multiFailed) {
       // fall through to the single-code reader, which finds some codes the multi reader misses
     }
     try {
-      return List.of(new QRCodeReader().decode(bitmap, HINTS).getText());
+      return List.of(new QRCodeReader().decode(bitmap, HINTS));
     } catch (ReaderException | RuntimeException e) {
       return List.of();
     }
@@ -246,6 +305,10 @@ public class ScanVerifier {
     private static final double DEVICE_PIXELS_PER_POINT = DPI / 72.0;
     /** The first image of the last rendered page that could not be drawn, or null. */
     IOException imageFailure;
+    /** Whether the last rendered page shows an image over at least half of it, as a scanner's page does. */
+    boolean scannedImage;
+    /** Whether the last rendered page draws text or lines of its own, as a generated PDF does. */
+    boolean drawnContent;
 
     ScanRenderer(PDDocument document) {
       super(document);
@@ -255,7 +318,40 @@ public class ScanVerifier {
     @Override
     protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
       imageFailure = null;
+      scannedImage = false;
+      drawnContent = false;
+      PDRectangle box = parameters.getPage().getCropBox();
+      double pageArea = (double) box.getWidth() * box.getHeight();
       return new PageDrawer(parameters) {
+        @Override
+        public void drawImage(PDImage image) throws IOException {
+          Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+          // the image is drawn into the unit square, so its area on the page is the determinant of the matrix
+          double area = Math.abs((double) ctm.getScaleX() * ctm.getScaleY()
+              - (double) ctm.getShearX() * ctm.getShearY());
+          scannedImage |= area >= pageArea / 2;
+          super.drawImage(image);
+        }
+
+        @Override
+        protected void showFontGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+            throws IOException {
+          drawnContent = true;
+          super.showFontGlyph(textRenderingMatrix, font, code, displacement);
+        }
+
+        @Override
+        public void strokePath() throws IOException {
+          drawnContent = true;
+          super.strokePath();
+        }
+
+        @Override
+        public void fillPath(int windingRule) throws IOException {
+          drawnContent = true;
+          super.fillPath(windingRule);
+        }
+
         @Override
         protected void operatorException(Operator operator, List<COSBase> operands, IOException e)
             throws IOException {
@@ -296,6 +392,11 @@ public class ScanVerifier {
   private static boolean hasPdfHeader(byte[] upload) {
     String start = new String(upload, 0, Math.min(upload.length, HEADER_WINDOW), StandardCharsets.ISO_8859_1);
     return start.contains("%PDF-");
+  }
+
+  private static ScanCheck notScanned() {
+    return ScanCheck.refused(Reason.NOT_SCANNED, "上传的是系统生成的月报 PDF 本身（页面是电子文字和图形，没有扫描图像），"
+        + "不是盖章扫描件。请将月报打印出来，由领导小组组长签字、在“填报单位（公章）”处加盖单位公章，再扫描成 PDF 上传。");
   }
 
   private static ScanCheck encrypted() {

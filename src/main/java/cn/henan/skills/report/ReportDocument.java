@@ -44,6 +44,10 @@ public class ReportDocument {
   @Column(name = "qr_verified")
   private Boolean qrVerified;
   private String explanation;
+  @Column(name = "seal_found")
+  private Boolean sealFound;
+  @Column(name = "seal_diameter_mm")
+  private Integer sealDiameterMm;
 
   protected ReportDocument() {
   }
@@ -61,6 +65,13 @@ public class ReportDocument {
     this.qrPayload = qrPayload;
     this.qrVerified = qrVerified;
     this.explanation = explanation;
+  }
+
+  /** A stamped scan: whether the seal was recognised (null where it was not looked for), and its diameter. */
+  ReportDocument withSeal(Boolean found, Integer diameterMm) {
+    this.sealFound = found;
+    this.sealDiameterMm = diameterMm;
+    return this;
   }
 
   public Long getId() {
@@ -97,5 +108,13 @@ public class ReportDocument {
 
   public String getExplanation() {
     return explanation;
+  }
+
+  public Boolean getSealFound() {
+    return sealFound;
+  }
+
+  public Integer getSealDiameterMm() {
+    return sealDiameterMm;
   }
 }

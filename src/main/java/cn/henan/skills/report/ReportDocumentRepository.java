@@ -19,9 +19,12 @@ interface ReportDocumentRepository extends JpaRepository<ReportDocument, Long> {
       + " (select r.id from MonthlyReport r where r.year = :year and r.month = :month) group by d.reportId")
   List<Object[]> latestVersionsOfMonth(int year, int month, ReportDocument.Kind kind);
 
-  /** [qrVerified, explanation] of one document version, without loading its bytes; empty if there is none. */
-  @Query("select d.qrVerified, d.explanation from ReportDocument d where d.reportId = :reportId and d.kind = :kind"
-      + " and d.version = :version")
+  /**
+   * [qrVerified, explanation, sealFound, sealDiameterMm] of one document version, without loading its bytes; empty
+   * if there is none.
+   */
+  @Query("select d.qrVerified, d.explanation, d.sealFound, d.sealDiameterMm from ReportDocument d"
+      + " where d.reportId = :reportId and d.kind = :kind and d.version = :version")
   List<Object[]> verification(Long reportId, ReportDocument.Kind kind, int version);
 
   /** The QR payload printed on one version's PDF, without loading its bytes. */

@@ -71,12 +71,12 @@ public class ReportDocuments {
 
   /**
    * Checks an uploaded scan against the PDF of the report's current version and keeps it when it passes. A scan
-   * whose QR code cannot be read may still be submitted with a written explanation: it is kept flagged.
+   * whose QR code cannot be read, or on which no seal is recognised (a faint impression), may still be submitted
+   * with a written explanation: it is kept flagged for the reviewers.
    *
    * @throws ScanRefusedException with the reason, storing nothing
    */
-  public ReportDocument acceptScan(String businessKey, byte[] scan, boolean qrUnreadable, String explanation,
-      String user) {
+  public ReportDocument acceptScan(String businessKey, byte[] scan, FilerDeclaration declaration, String user) {
     MonthlyReport report = get(businessKey);
     Optional<ReportDocument> stored = documents.findByReportIdAndKindAndVersion(report.getId(), Kind.STAMPED_SCAN,
         report.getVersion());
@@ -89,18 +89,42 @@ public class ReportDocuments {
           "这一版月报的盖章扫描件已经上传过了；如需更换，请让审核人退回后重新提交。");
     }
     ScanCheck check = check(report, scan);
-    boolean explained = explanation != null && !explanation.isBlank();
-    if (!check.passed()) {
-      if (check.reason() == ScanCheck.Reason.NO_QR && qrUnreadable && explained) {
-        return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, Digests.sha256Hex(scan),
-            fileName(report, "盖章扫描件"), clock.instant(), user, null, false, explanation.trim()));
+    String explanation = declaration.explained() ? declaration.explanation().trim() : null;
+    if (check.reason() == ScanCheck.Reason.NO_QR && declaration.qrUnreadable() && explanation != null) {
+      return documents.save(scan(report, scan, user, null, false, explanation));
+    }
+    if (check.reason() == ScanCheck.Reason.NO_SEAL) {
+      // a warning, not a refusal: a faint stamp is real too, so the filer may confirm it with an explanation
+      if (declaration.sealFaint() && explanation != null) {
+        return documents.save(scan(report, scan, user, check.payload(), true, explanation).withSeal(false, null));
       }
+      throw new ScanRefusedException(check.reason(), check.message());
+    }
+    if (!check.passed()) {
       String hint = check.reason() == ScanCheck.Reason.NO_QR
           ? "如确因盖章、扫描等原因无法识别，请勾选“二维码无法识别”并填写书面说明后提交。" : "";
       throw new ScanRefusedException(check.reason(), "扫描件未通过核验：" + check.message() + hint);
     }
-    return documents.save(new ReportDocument(report, Kind.STAMPED_SCAN, scan, Digests.sha256Hex(scan),
-        fileName(report, "盖章扫描件"), clock.instant(), user, check.payload(), true, null));
+    return documents.save(scan(report, scan, user, check.payload(), true, null)
+        .withSeal(true, (int) Math.round(check.seal().diameterMm())));
+  }
+
+  /**
+   * What the filer states with the upload: the QR code cannot be read, or the seal's impression is too faint to be
+   * recognised, and the written explanation of either.
+   */
+  public record FilerDeclaration(boolean qrUnreadable, boolean sealFaint, String explanation) {
+    public static final FilerDeclaration NONE = new FilerDeclaration(false, false, null);
+
+    boolean explained() {
+      return explanation != null && !explanation.isBlank();
+    }
+  }
+
+  private ReportDocument scan(MonthlyReport report, byte[] scan, String user, String qrPayload, boolean qrVerified,
+      String explanation) {
+    return new ReportDocument(report, Kind.STAMPED_SCAN, scan, Digests.sha256Hex(scan), fileName(report, "盖章扫描件"),
+        clock.instant(), user, qrPayload, qrVerified, explanation);
   }
 
   /** Checks a scan against the PDF of the report's current version, storing nothing (the upload form's pre-check). */
@@ -130,11 +154,23 @@ public class ReportDocuments {
     String scanNotice = null;
     if (!scan.isEmpty()) {
       scanUrl = ReportDocumentController.url(businessKey, "scan.pdf");
-      if (!Boolean.TRUE.equals(scan.get(0)[0])) {
-        scanNotice = "二维码未能核验，单位的书面说明：" + scan.get(0)[1] + "。请对照月报 PDF 人工核对扫描件。";
+      Object[] verified = scan.get(0);
+      if (!Boolean.TRUE.equals(verified[0])) {
+        scanNotice = "二维码未能核验，单位的书面说明：" + clause(verified[1]) + "。请对照月报 PDF 人工核对扫描件。";
+      } else if (Boolean.FALSE.equals(verified[2])) {
+        scanNotice = "未检测到公章：扫描件“填报单位（公章）”处没有识别到公章印迹。单位的书面说明："
+            + clause(verified[1]) + "。请人工核对扫描件上的公章。";
+      } else if (Boolean.TRUE.equals(verified[2])) {
+        scanNotice = "已识别到公章印迹（“填报单位（公章）”处，直径约 " + verified[3] + " 毫米）。";
       }
     }
     return new Links(pdf ? ReportDocumentController.url(businessKey, "report.pdf") : null, scanUrl, scanNotice);
+  }
+
+  /** The unit's explanation as a clause of a notice: its own full stop would double the notice's. */
+  private static String clause(Object explanation) {
+    String text = String.valueOf(explanation).strip();
+    return text.endsWith("。") ? text.substring(0, text.length() - 1) : text;
   }
 
   /**

@@ -31,16 +31,18 @@ class VerifyStampedScan implements TaskListener {
     // nothing chosen: the scan check refuses it as empty
     byte[] scan = Uploads.of(task.getExecution().getVariableTyped("stampedScan")).map(Uploads.Upload::content)
         .orElse(new byte[0]);
-    boolean qrUnreadable = Boolean.TRUE.equals(task.getExecution().getVariable("qrUnreadable"));
-    String explanation = ReportVariables.text(task.getExecution(), "scanExplanation");
+    ReportDocuments.FilerDeclaration declaration = new ReportDocuments.FilerDeclaration(
+        Boolean.TRUE.equals(task.getExecution().getVariable("qrUnreadable")),
+        Boolean.TRUE.equals(task.getExecution().getVariable("sealFaint")),
+        ReportVariables.text(task.getExecution(), "scanExplanation"));
     String key = task.getExecution().getProcessBusinessKey();
     try {
-      documents.acceptScan(key, scan, qrUnreadable, explanation, people.currentUserId().orElse(null));
+      documents.acceptScan(key, scan, declaration, people.currentUserId().orElse(null));
     } catch (ReportDocuments.ScanRefusedException e) {
       throw new Refusal(e.getMessage(), e);
     }
     // the bytes live with the report; the process keeps only links
-    task.getExecution().removeVariables(List.of("stampedScan", "qrUnreadable", "scanExplanation"));
+    task.getExecution().removeVariables(List.of("stampedScan", "qrUnreadable", "sealFaint", "scanExplanation"));
     // a late report filed now: the supervisor's open 逾期月报督办 shows it as filed
     lateReports.reportFiled(task.getExecution());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
 import cn.henan.skills.administration.ProcessVersions;
+import cn.henan.skills.pdf.Scans;
 import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
 import cn.henan.skills.report.MonthlyReport;
@@ -154,10 +155,17 @@ class MonthlyChainBenchmark {
     round.put("fill", step("fill", units, unit -> unit + "-filer", unit -> unit + "-filer", figures::get));
     round.put("sign", step("sign", units, unit -> unit + "-leader", unit -> unit + "-leader",
         unit -> Map.of("signDecision", "approve")));
-    // the stamped scan: the generated PDF itself (its QR code is what the check reads)
+    // the filers print, stamp and scan the signed PDFs: paper work, not the system's, so kept out of the timings
+    long paper = System.nanoTime();
+    Map<String, byte[]> scans = new LinkedHashMap<>();
+    for (String unit : units) {
+      scans.put(unit, Scans.scan(documents.latest(key(unit), ReportDocument.Kind.REPORT_PDF).orElseThrow()
+          .getContent()));
+    }
+    paper = System.nanoTime() - paper;
     round.put("upload scan", step("upload scan", units, unit -> unit + "-filer", unit -> unit + "-filer",
-        unit -> Map.of("stampedScan", Variables.fileValue("scan.pdf").file(documents.latest(key(unit),
-            ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent()).mimeType("application/pdf").create())));
+        unit -> Map.of("stampedScan", Variables.fileValue("scan.pdf").file(scans.get(unit))
+            .mimeType("application/pdf").create())));
     // the province reviews its units (province-edu, province-1x), a city bureau its schools in both lanes
     round.put("review skills", step("review skills", units,
         unit -> city(unit) == null ? "province" : city(unit) + "-filer",
@@ -167,7 +175,7 @@ class MonthlyChainBenchmark {
         unit -> city(unit) == null ? "onex" : city(unit) + "-filer",
         unit -> city(unit) == null ? "province-1x" : city(unit) + "-filer",
         unit -> Map.of("onePlusXReviewDecision", "accept")));
-    long march = System.nanoTime() - start;
+    long march = System.nanoTime() - start - paper;
     sql.stop();
 
     for (String unit : units) {

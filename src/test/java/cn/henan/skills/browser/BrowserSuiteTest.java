@@ -27,8 +27,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * <p>The whole application as the default profile runs it — demo clock from 2022-03-02, job executor on — with a fresh
  * embedded PostgreSQL: its own Spring context, so it runs after the classes sharing {@code @SkillsHenanTest}'s context
  * and is closed afterwards, before {@code DeadlinesTest} (last, see junit-platform.properties). The suite asks for the
- * stamped scan of a signed report on its output ({@code SCAN-REQUEST <key> <file>}); this test prints, stamps and
- * scans the report PDF ({@link Scans}) into that file.
+ * stamped scan of a signed report on its output ({@code SCAN-REQUEST <key> <file>}, with {@code faint-seal} for a seal
+ * too pale to be recognised); this test prints, stamps and scans the report PDF ({@link Scans}) into that file.
  *
  * <p>Without Chromium ({@code /usr/bin/chromium}, or env {@code CHROMIUM}) the test is skipped, unless env {@code CI}
  * is set or {@code -Dbrowser.required=true}: then it fails. Node.js is needed in either case when Chromium is there.
@@ -62,19 +62,22 @@ class BrowserSuiteTest {
   void everyFormOpensFillsAndCompletesInChromium() throws Exception {
     BrowserRun.run(SUITE, port, SHOTS, Map.of("SCAN_REQUESTS", "stdout"), line -> {
       if (line.startsWith("SCAN-REQUEST ")) {
-        String[] request = line.split(" ", 3);
-        writeScan(request[1], Path.of(request[2]));
+        String[] request = line.split(" ");
+        writeScan(request[1], Path.of(request[2]), request.length > 3 && request[3].equals("faint-seal"));
       }
     });
   }
 
-  /** The report PDF of the signed version, printed, stamped and scanned as a unit does; written atomically. */
-  private void writeScan(String businessKey, Path target) throws IOException {
+  /**
+   * The report PDF of the signed version, printed, stamped and scanned as a unit does (with a faint seal, one too pale
+   * to be recognised as red ink); written atomically.
+   */
+  private void writeScan(String businessKey, Path target, boolean faintSeal) throws IOException {
     byte[] pdf = documents.latest(businessKey, ReportDocument.Kind.REPORT_PDF)
         .orElseThrow(() -> new IllegalStateException("no report PDF for " + businessKey)).getContent();
     Path temporary = target.resolveSibling(target.getFileName() + ".part");
     Files.createDirectories(target.getParent());
-    Files.write(temporary, Scans.scan(pdf));
+    Files.write(temporary, faintSeal ? Scans.scan(pdf, 150, 0.8, 7, Scans.seal(42, 81, 51, 35)) : Scans.scan(pdf));
     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -3,10 +3,13 @@ package cn.henan.skills.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.henan.skills.pdf.ScanCheck.Reason;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -26,7 +29,8 @@ class ScanVerifierTest {
   void theQrCodeOnTheGeneratedPageReadsBack() throws IOException {
     try (PDDocument document = Loader.loadPDF(PDF)) {
       var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY);
-      assertThat(ScanVerifier.qrTexts(page)).containsExactly(SIGNED.toQrPayload());
+      assertThat(ScanVerifier.qrCodes(page)).extracting(ScanVerifier.Code::text)
+          .containsExactly(SIGNED.toQrPayload());
     }
   }
 
@@ -38,7 +42,46 @@ class ScanVerifierTest {
     assertThat(check.passed()).isTrue();
     assertThat(check.payload()).isEqualTo("SKHN1|u030|2022-03|v3|" + SIGNED.figuresHash());
     assertThat(check.identity()).contains(SIGNED);
-    assertThat(check.message()).contains("核验通过", "第 1 页", "2022 年 3 月", "第 3 版");
+    assertThat(check.message()).contains("核验通过", "第 1 页", "2022 年 3 月", "第 3 版", "识别到公章印迹");
+    assertThat(check.seal().diameterMm()).as("the 42 mm seal").isBetween(39.0, 45.0);
+    assertThat(check.seal().yMm()).as("on the 填报单位（公章） line, 54 mm from the top").isBetween(44.0, 64.0);
+  }
+
+  @Test
+  void aScanWithoutTheSealIsAWarningNamingTheLineAndTheWayThrough() {
+    ScanCheck check = verifier.verify(Scans.scan(PDF, 150, 1.0, 5, Scans.NO_STAMP), SIGNED);
+
+    assertThat(check.reason()).isEqualTo(Reason.NO_SEAL);
+    assertThat(check.passed()).isFalse();
+    assertThat(check.payload()).as("the right report all the same").isEqualTo(SIGNED.toQrPayload());
+    assertThat(check.seal()).isNull();
+    assertThat(check.message()).contains("未检测到公章", "“填报单位（公章）”处", "公章印迹较浅", "书面说明");
+  }
+
+  @Test
+  void theGeneratedPdfItselfIsNotAScan() {
+    ScanCheck check = verifier.verify(PDF, SIGNED);
+
+    assertThat(check.reason()).isEqualTo(Reason.NOT_SCANNED);
+    assertThat(check.passed()).isFalse();
+    assertThat(check.message()).contains("系统生成的月报 PDF 本身", "打印", "签字", "加盖单位公章", "扫描成 PDF");
+    assertThat(verifier.verify(Samples.REPORT_PDF.render(Samples.withVersion(REPORT, 2)), SIGNED).reason())
+        .as("an older version's PDF, unprinted, is told the same").isEqualTo(Reason.NOT_SCANNED);
+  }
+
+  @Test
+  void theGeneratedPageBehindAScannedPageIsNotAScan() throws IOException {
+    byte[] scannedBlankPage = Scans.toPdf(Scans.paper(150, 0.5, 9, Scans.blankPages(1)), 0.75f);
+    PDFMergerUtility merger = new PDFMergerUtility();
+    merger.addSource(new RandomAccessReadBuffer(scannedBlankPage));
+    merger.addSource(new RandomAccessReadBuffer(PDF));
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    merger.setDestinationStream(both);
+    merger.mergeDocuments(null);
+
+    ScanCheck check = verifier.verify(both.toByteArray(), SIGNED);
+
+    assertThat(check.reason()).as("the code was read from the generated page").isEqualTo(Reason.NOT_SCANNED);
   }
 
   @Test

@@ -5,6 +5,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,8 +39,23 @@ public final class Scans {
   private Scans() {
   }
 
-  /** The pages of the PDFs as a scanner sees them: each page rendered, turned, stamped and made noisy. */
+  /** A red mark put on the paper before it is scanned, drawn on the page image at its resolution. */
+  @FunctionalInterface
+  public interface Stamp {
+    void on(Graphics2D page, int dpi);
+  }
+
+  /** The unit's official seal, 42 mm, over the unit's name on the 填报单位（公章） line of the generated report. */
+  public static final Stamp OFFICIAL_SEAL = seal(42, 81, 51, 170);
+  public static final Stamp NO_STAMP = (page, dpi) -> { };
+
+  /** The pages of the PDFs as a scanner sees them: each page rendered, stamped with the official seal, turned, noisy. */
   static List<BufferedImage> paper(int dpi, double degrees, long seed, byte[]... pdfs) {
+    return paper(dpi, degrees, seed, OFFICIAL_SEAL, pdfs);
+  }
+
+  /** The pages as a scanner sees them: each page rendered, stamped on paper, then scanned turned and noisy. */
+  static List<BufferedImage> paper(int dpi, double degrees, long seed, Stamp stamp, byte[]... pdfs) {
     Random random = new Random(seed);
     List<BufferedImage> pages = new ArrayList<>();
     for (byte[] pdf : pdfs) {
@@ -44,7 +63,7 @@ public final class Scans {
         PDFRenderer renderer = new PDFRenderer(document);
         for (int i = 0; i < document.getNumberOfPages(); i++) {
           BufferedImage page = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
-          pages.add(noisy(stamped(turned(page, degrees), dpi), random));
+          pages.add(noisy(turned(stamped(page, dpi, stamp), degrees), random));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -53,9 +72,14 @@ public final class Scans {
     return pages;
   }
 
-  /** A scan of the PDF at 150 dpi, turned by one degree, as a JPEG-compressed PDF. */
+  /** A scan of the PDF at 150 dpi, stamped with the official seal, turned by one degree, as a JPEG-compressed PDF. */
   public static byte[] scan(byte[] pdf) {
     return toPdf(paper(150, 1.0, 42, pdf), 0.75f);
+  }
+
+  /** A scan of the PDF at the given resolution and angle, with the given stamp on paper. */
+  public static byte[] scan(byte[] pdf, int dpi, double degrees, long seed, Stamp stamp) {
+    return toPdf(paper(dpi, degrees, seed, stamp, pdf), 0.75f);
   }
 
   /** Each image as one A4 page, JPEG-compressed as scanners do. */
@@ -87,19 +111,85 @@ public final class Scans {
     return out;
   }
 
-  /** A red seal of 42 mm over the unit's name, as the 公章 is put on the form. */
-  static BufferedImage stamped(BufferedImage page, int dpi) {
+  static BufferedImage stamped(BufferedImage page, int dpi, Stamp stamp) {
     Graphics2D g = page.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(new Color(220, 30, 30, 170));
-    int diameter = (int) (42 / 25.4 * dpi);
-    int x = (int) (60 / 25.4 * dpi);
-    int y = (int) (30 / 25.4 * dpi);
-    g.setStroke(new BasicStroke(dpi / 40f));
-    g.drawOval(x, y, diameter, diameter);
-    g.fillPolygon(star(x + diameter / 2, y + diameter / 2, diameter / 6));
+    stamp.on(g, dpi);
     g.dispose();
     return page;
+  }
+
+  private static double px(double mm, int dpi) {
+    return mm / 25.4 * dpi;
+  }
+
+  private static Color ink(int alpha) {
+    return new Color(220, 30, 30, alpha);
+  }
+
+  /**
+   * A round official seal as a unit's 公章 prints: a ring about 1.2 mm thick, the unit's name as a row of characters
+   * along the inside of the ring, a star in the middle; centred at (x, y) mm from the page's left and top edges.
+   * {@code alpha} is how much ink (255 full, about 100 a faint impression).
+   */
+  public static Stamp seal(double diameterMm, double xMm, double yMm, int alpha) {
+    return (g, dpi) -> {
+      g.setColor(ink(alpha));
+      double r = px(diameterMm / 2, dpi);
+      double cx = px(xMm, dpi);
+      double cy = px(yMm, dpi);
+      float ring = (float) px(1.2, dpi);
+      g.setStroke(new BasicStroke(ring));
+      g.draw(new Ellipse2D.Double(cx - r + ring / 2, cy - r + ring / 2, 2 * r - ring, 2 * r - ring));
+      double character = px(diameterMm * 0.11, dpi);
+      for (int i = 0; i < 14; i++) {
+        double angle = Math.toRadians(200 + i * 10);
+        double at = r * 0.72;
+        g.fill(new Rectangle2D.Double(cx + at * Math.cos(angle) - character / 2, cy + at * Math.sin(angle)
+            - character / 2, character * 0.8, character));
+      }
+      g.fillPolygon(star((int) cx, (int) cy, (int) (r / 3)));
+    };
+  }
+
+  /** A small round name seal (私章, about 18 mm), which is not the unit's official seal. */
+  public static Stamp nameSeal(double xMm, double yMm) {
+    return seal(18, xMm, yMm, 200);
+  }
+
+  /** A square red stamp of the given side, such as 已核 or a date stamp: red, the right size, but not round. */
+  public static Stamp squareStamp(double sideMm, double xMm, double yMm) {
+    return (g, dpi) -> {
+      g.setColor(ink(190));
+      double side = px(sideMm, dpi);
+      g.setStroke(new BasicStroke((float) px(1.2, dpi)));
+      g.draw(new Rectangle2D.Double(px(xMm, dpi) - side / 2, px(yMm, dpi) - side / 2, side, side));
+      g.fill(new Rectangle2D.Double(px(xMm, dpi) - side / 4, px(yMm, dpi) - side / 4, side / 2, side / 8));
+    };
+  }
+
+  /** Red ballpoint: a wavy underline of the given length and a tick, as a reviewer marks a form. */
+  public static Stamp redPen(double xMm, double yMm, double lengthMm) {
+    return (g, dpi) -> {
+      g.setColor(ink(230));
+      g.setStroke(new BasicStroke((float) px(0.5, dpi)));
+      Path2D line = new Path2D.Double();
+      line.moveTo(px(xMm, dpi), px(yMm, dpi));
+      for (double t = 0; t <= lengthMm; t += 2) {
+        line.lineTo(px(xMm + t, dpi), px(yMm + Math.sin(t / 3) * 1.5, dpi));
+      }
+      g.draw(line);
+      g.draw(new Line2D.Double(px(xMm, dpi), px(yMm - 8, dpi), px(xMm + 4, dpi), px(yMm - 3, dpi)));
+      g.draw(new Line2D.Double(px(xMm + 4, dpi), px(yMm - 3, dpi), px(xMm + 14, dpi), px(yMm - 16, dpi)));
+    };
+  }
+
+  /** Several stamps on the same paper. */
+  public static Stamp both(Stamp first, Stamp second) {
+    return (g, dpi) -> {
+      first.on(g, dpi);
+      second.on(g, dpi);
+    };
   }
 
   private static Polygon star(int cx, int cy, int r) {

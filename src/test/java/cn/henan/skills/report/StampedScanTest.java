@@ -91,6 +91,8 @@ class StampedScanTest {
     refused(Scans.encrypted(printed, "secret"), "加密");
     refused(Scans.blankPages(6), "6 页");
     refused(Scans.blankPages(1), "二维码");
+    // the generated PDF itself, unprinted: told to print, sign, stamp and scan it
+    refused(printed, "打印");
     // another unit's report: the university next door signs its own March report
     driver.complete("u030-filer", driver.task(YEAR + "-03/u030", "u030-filer"),
         Driver.reportFigures(100, 80, 10, 10));
@@ -105,6 +107,9 @@ class StampedScanTest {
         String.class);
     assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(check.getBody()).contains("\"passed\":false").contains("TOO_MANY_PAGES").contains("6 页");
+    assertThat(http.withBasicAuth("u029-filer", "demo").postForEntity("/api/reports/" + KEY + "/scan-check",
+        new org.springframework.http.HttpEntity<>(printed), String.class).getBody())
+        .contains("\"passed\":false").contains("NOT_SCANNED").contains("加盖单位公章");
     assertThat(http.withBasicAuth("u029-filer", "demo").postForEntity("/api/reports/" + KEY + "/scan-check",
         new org.springframework.http.HttpEntity<>(Scans.scan(printed)), String.class).getBody())
         .contains("\"passed\":true");
@@ -124,7 +129,9 @@ class StampedScanTest {
     assertThat(scan.getQrVerified()).isTrue();
     Task review = driver.task(KEY, "province-edu");
     assertThat(taskService.getVariable(review.getId(), "scanUrl")).isEqualTo("/api/reports/2036-03/u029/scan.pdf");
-    assertThat(taskService.getVariable(review.getId(), "scanNotice")).isNull();
+    assertThat(scan.getSealFound()).isTrue();
+    assertThat((String) taskService.getVariable(review.getId(), "scanNotice")).as("the seal, noted for the reviewer")
+        .startsWith("已识别到公章印迹（“填报单位（公章）”处，直径约 4");
     assertThat(taskService.getVariable(review.getId(), "stampedScan")).as("the bytes live with the report").isNull();
   }
 
@@ -169,6 +176,45 @@ class StampedScanTest {
     assertThat(notice.getStatusCode()).isEqualTo(HttpStatus.OK);
     String noticeText = text(notice.getBody());
     assertThat(noticeText).contains("人人持证、技能河南").contains("1 河南理工大学").contains("2 河南工业大学");
+  }
+
+  @Test
+  @Order(6)
+  void aScanWithoutARecognisedSealIsAWarningTheFilerConfirmsWithAnExplanation() {
+    driver.complete("province", driver.task(KEY, "province-edu"),
+        Map.of("skillsReviewDecision", "return", "skillsReturnReason", "请重新盖章"));
+    driver.complete("u029-filer", driver.task(KEY, "u029-filer"), Driver.reportFigures(130, 95, 30, 15));
+    driver.complete("u029-leader", driver.task(KEY, "u029-leader"), Map.of("signDecision", "approve"));
+    byte[] printed = documents.latest(KEY, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
+    byte[] unsealed = Scans.scan(printed, 150, -0.7, 11, Scans.NO_STAMP);
+
+    // told at the pre-check, refused at the click without more, the task open and nothing stored
+    assertThat(http.withBasicAuth("u029-filer", "demo").postForEntity("/api/reports/" + KEY + "/scan-check",
+        new org.springframework.http.HttpEntity<>(unsealed), String.class).getBody())
+        .contains("\"passed\":false").contains("NO_SEAL").contains("未检测到公章");
+    Task open = driver.task(KEY, "u029-filer");
+    assertThatThrownBy(() -> driver.complete("u029-filer", open, scan(unsealed)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未检测到公章")
+        .hasMessageContaining("公章印迹较浅");
+    Map<String, Object> unexplained = new java.util.HashMap<>(scan(unsealed));
+    unexplained.put("sealFaint", true);
+    assertThatThrownBy(() -> driver.complete("u029-filer", open, unexplained))
+        .as("ticked without an explanation").hasMessageContaining("未检测到公章");
+    assertThat(driver.task(KEY, "u029-filer").getId()).isEqualTo(open.getId());
+    assertThat(documents.latest(KEY, ReportDocument.Kind.STAMPED_SCAN).orElseThrow().getVersion()).isEqualTo(2);
+
+    Map<String, Object> explained = new java.util.HashMap<>(unexplained);
+    explained.put("scanExplanation", "印泥不足，公章颜色较浅。");
+    driver.complete("u029-filer", open, explained);
+    ReportDocument kept = documents.latest(KEY, ReportDocument.Kind.STAMPED_SCAN).orElseThrow();
+    assertThat(kept.getVersion()).isEqualTo(3);
+    assertThat(kept.getQrVerified()).isTrue();
+    assertThat(kept.getSealFound()).isFalse();
+    for (String reviewer : List.of("province-edu", "province-1x")) {
+      assertThat((String) taskService.getVariable(driver.task(KEY, reviewer).getId(), "scanNotice")).as(reviewer)
+          .contains("未检测到公章").contains("单位的书面说明：印泥不足，公章颜色较浅。请人工核对")
+          .doesNotContain("。。");
+    }
   }
 
   private ResponseEntity<byte[]> download(String user, String file) {

@@ -3,6 +3,7 @@ package cn.henan.skills.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.henan.skills.pdf.Scans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -180,7 +181,7 @@ final class ApplicationProcess implements AutoCloseable {
         .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     ObjectNode scan = JSON.createObjectNode().put("type", "File")
-        .put("value", Base64.getEncoder().encodeToString(pdf.body()));
+        .put("value", Base64.getEncoder().encodeToString(Scans.scan(pdf.body())));
     scan.set("valueInfo", JSON.createObjectNode().put("filename", "scan.pdf").put("mimeType", "application/pdf"));
     ObjectNode variables = JSON.createObjectNode();
     variables.set("stampedScan", scan);

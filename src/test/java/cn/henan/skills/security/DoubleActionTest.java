@@ -135,13 +135,13 @@ class DoubleActionTest {
     String key = YEAR + "-03/u029";
     driver.signAndUploadScan(key, "u029");
     ReportDocument scan = documents.latest(key, ReportDocument.Kind.STAMPED_SCAN).orElseThrow();
-    byte[] printed = documents.latest(key, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
+    byte[] sent = scan.getContent();
 
-    ReportDocument again = documents.acceptScan(key, printed, false, null, "u029-filer");
+    ReportDocument again = documents.acceptScan(key, sent, ReportDocuments.FilerDeclaration.NONE, "u029-filer");
     assertThat(again.getId()).as("the same scan is kept once").isEqualTo(scan.getId());
     assertThat(documents.latest(key, ReportDocument.Kind.STAMPED_SCAN).orElseThrow().getId()).isEqualTo(scan.getId());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> documents.acceptScan(key,
-        java.util.Arrays.copyOf(printed, printed.length + 1), false, null, "u029-filer"))
+        java.util.Arrays.copyOf(sent, sent.length + 1), ReportDocuments.FilerDeclaration.NONE, "u029-filer"))
         .isInstanceOf(ReportDocuments.ScanRefusedException.class).hasMessageContaining("已经上传");
   }
 

@@ -218,7 +218,8 @@ class HostileInputTest {
     scans.put("scan: text named .pdf", "%PDF-1.7 这不是 PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     scans.put("scan: truncated", java.util.Arrays.copyOf(printed, printed.length / 2));
     scans.put("scan: empty", new byte[0]);
-    scans.put("scan: another unit's report", otherUnit);
+    scans.put("scan: another unit's report", Scans.scan(otherUnit));
+    scans.put("scan: the generated report itself, unprinted", printed);
     scans.put("scan: blank page without QR code", Scans.blankPages(1));
     for (Map.Entry<String, byte[]> scan : scans.entrySet()) {
       refused(scan.getKey(), "u030-filer", complete, "{\"variables\":{\"stampedScan\":{\"value\":\""

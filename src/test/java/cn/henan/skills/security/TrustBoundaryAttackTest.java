@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
 import cn.henan.skills.TasklistSession;
+import cn.henan.skills.pdf.Scans;
 import cn.henan.skills.report.ReportDocument;
 import cn.henan.skills.report.ReportDocuments;
 import cn.henan.skills.unit.UnitRegistry;
@@ -220,7 +221,7 @@ class TrustBoundaryAttackTest {
     Task upload = driver.task(key, "u029-filer");
     byte[] printed = documents.latest(key, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
     ObjectNode scan = vars(Map.of("reportPdfUrl", "http://evil.example/r.pdf"));
-    ((ObjectNode) scan.get("variables")).set("stampedScan", file("scan.pdf", printed));
+    ((ObjectNode) scan.get("variables")).set("stampedScan", file("scan.pdf", Scans.scan(printed)));
     refused("u029-filer", "/task/" + upload.getId() + "/complete", scan, "reportPdfUrl");
     ((ObjectNode) scan.get("variables")).remove("reportPdfUrl");
     ok("u029-filer", "/task/" + upload.getId() + "/complete", scan);
