@@ -444,6 +444,17 @@ async function pages() {
   }
   const province = (await session(browser, 'province')).page;
   await visit(province, 'dashboard-province', BASE + '/dashboard.html', 'body');
+  // where a figure comes from: the summary's cumulative training opens to the reports that add up to it
+  const figure = province.locator('#summary a.source').first();
+  await figure.waitFor({ timeout: 20000 });
+  const shown = (await figure.innerText()).trim();
+  await figure.click();
+  await province.locator('#sources table').waitFor({ timeout: 20000 });
+  const total = (await province.locator('#sources tr').last().locator('th.num').innerText()).trim();
+  if (total !== shown) fail(`dashboard sources: the reports add up to ${total}, the figure shown is ${shown}`);
+  await checkEnglish(province, 'dashboard-sources');
+  await shot(province, 'dashboard-sources');
+  log(`  dashboard: the figure ${shown} opens to its reports`);
   const city = (await session(browser, 'u001-filer')).page;
   await visit(city, 'dashboard-city', BASE + '/dashboard.html', 'body');
   await visit(city, 'tasklist-city', TASKLIST, '.tasks-list');

@@ -38,18 +38,24 @@ function drawChart(months) {
     + INDICATORS.map(([, name, color]) => `<span style="color:${color}">● ${name}累计完成率</span>`).join('');
 }
 
+// a figure opens to the accepted reports it is made of (GET /api/progress/{year}/sources)
+const sourceLink = (value, indicator, unit) =>
+  `<a href="#sources" class="source" data-indicator="${indicator}" data-unit="${esc(unit || '')}" title="查看这个数字由哪些月报组成">${value}</a>`;
+
 function drawSummary(year, month, progress) {
   const totals = totalsOf(progress);
+  const scopeUnit = progress.totals ? null : (progress.units.length ? progress.units[0].code : null);
   const scope = progress.totals ? '全省' : esc(progress.units.length ? progress.units[0].name : '本单位');
   const time = timeProgress(month);
   const lines = INDICATORS.map(([key, name, , unit]) => {
     const t = totals[key];
     if (!t) { return ''; }
-    if (t.rate == null) { return `<li>${name}：累计 ${t.cumulative} ${unit}（没有年度任务要求，不计算完成率）</li>`; }
+    const figure = sourceLink(t.cumulative, key, scopeUnit);
+    if (t.rate == null) { return `<li>${name}：累计 ${figure} ${unit}（没有年度任务要求，不计算完成率）</li>`; }
     const rate = Number(t.rate), gap = rate - time;
     const compare = Math.abs(gap) < 0.05 ? '与时间进度持平'
       : gap > 0 ? `超过时间进度 ${gap.toFixed(1)} 个百分点` : `落后时间进度 ${(-gap).toFixed(1)} 个百分点`;
-    return `<li>${name}：累计 ${t.cumulative} ${unit}，年度任务 ${t.annualTask} ${unit}，完成 ${rate.toFixed(1)}%，${compare}</li>`;
+    return `<li>${name}：累计 ${figure} ${unit}，年度任务 ${t.annualTask} ${unit}，完成 ${rate.toFixed(1)}%，${compare}</li>`;
   }).join('');
   document.getElementById('summary').innerHTML = `<p>截至 ${year} 年 ${month} 月，${scope}已通过审核的累计完成情况；`
     + `时间进度为 ${time}%（3 月至 12 月共十个月，每过一个月增加 10%）。</p><ul>${lines}</ul>`;
@@ -62,7 +68,7 @@ function drawRanking(progress) {
   document.getElementById('ranking').innerHTML = '<table><tr><th>名次</th><th>单位</th><th>培训 累计 / 年度任务</th><th>完成率</th><th></th></tr>'
     + rows.map((u, i) => {
       const t = u.indicators.training, rate = t.rate == null ? null : Number(t.rate);
-      return `<tr><td>${i + 1}</td><td>${u.school ? '　' : ''}${esc(u.name)}</td><td class="num">${t.cumulative} / ${t.annualTask ?? '——'}</td>`
+      return `<tr><td>${i + 1}</td><td>${u.school ? '　' : ''}${esc(u.name)}</td><td class="num">${sourceLink(t.cumulative, 'training', u.code)} / ${t.annualTask ?? '——'}</td>`
         + `<td class="num">${rate == null ? '—' : rate.toFixed(1) + '%'}</td><td><span class="bar" style="width:${Math.min(rate ?? 0, 100) * 2}px"></span></td></tr>`;
     }).join('') + '</table>';
 }
@@ -81,6 +87,35 @@ function drawLists(evaluation) {
     + list('逾期报送', evaluation.lateUnits) + list('本月未报', evaluation.missingUnits)
     + list('证书等级政策提示', evaluation.certificateFindings);
 }
+
+async function showSources(indicator, unit) {
+  const year = Number(yearSelect.value), month = Number(monthSelect.value);
+  const box = document.getElementById('sources');
+  box.innerHTML = '<p class="muted">加载中……</p>';
+  box.scrollIntoView();
+  try {
+    const s = await get(`/api/progress/${year}/sources?month=${year}-${pad(month)}&indicator=${indicator}`
+      + (unit ? `&unit=${encodeURIComponent(unit)}` : ''));
+    const time = t => t ? new Date(t).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—';
+    box.innerHTML = `<p>${esc(s.unitName)}截至 ${esc(s.month)} 的${esc(s.indicatorName)}累计 <b>${s.figure}</b>，`
+      + `由下列 ${s.reports.length} 份已通过审核的月报组成（只列本项不为 0 的月报）：</p>`
+      + '<table><tr><th>单位</th><th>月份</th><th>本月数</th><th>版本</th><th>组长签字</th><th>审核通过</th><th>月报</th></tr>'
+      + s.reports.map(r => `<tr><td>${esc(r.unitName)}</td><td>${esc(r.month)}</td><td class="num">${r.value}</td>`
+        + `<td class="num">第 ${r.version} 版</td><td>${esc(r.signedBy || '—')}（${time(r.signedAt)}）</td>`
+        + `<td>${esc(r.acceptedBy || '—')}（${time(r.acceptedAt)}）</td>`
+        + `<td><a href="${esc(r.reportPdf)}" target="_blank">PDF</a> · <a href="${esc(r.scan)}" target="_blank">盖章扫描件</a></td></tr>`).join('')
+      + `<tr><th colspan="2">合计</th><th class="num">${s.figure}</th><th colspan="4"></th></tr></table>`;
+  } catch (e) {
+    box.innerHTML = `<p class="error">${esc(e.message)}</p>`;
+  }
+}
+
+document.addEventListener('click', event => {
+  const link = event.target.closest('a.source');
+  if (!link) { return; }
+  event.preventDefault();
+  showSources(link.dataset.indicator, link.dataset.unit || null);
+});
 
 async function load() {
   const year = Number(yearSelect.value), month = Number(monthSelect.value);

@@ -57,6 +57,10 @@ public class MonthlyReportEvent {
     this.reportVersion = report.getVersion();
   }
 
+  public Long getReportId() {
+    return reportId;
+  }
+
   public Kind getKind() {
     return kind;
   }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,6 +110,19 @@ public class MonthlyReports {
   }
 
   @Transactional(readOnly = true)
+  /** The accepted reports of these units up to and including the period's month, with who accepted each. */
+  public List<Accepted> acceptedReportsThrough(ReportPeriod period, Collection<String> unitCodes) {
+    List<MonthlyReport> accepted = reports.acceptedThrough(period.year(), period.month(), unitCodes);
+    Map<Long, MonthlyReportEvent> acceptance = events.findByReportIdInAndKind(
+            accepted.stream().map(MonthlyReport::getId).toList(), Kind.ACCEPTED).stream()
+        .collect(Collectors.toMap(MonthlyReportEvent::getReportId, e -> e, (a, b) -> b));
+    return accepted.stream().map(r -> new Accepted(r, acceptance.get(r.getId()))).toList();
+  }
+
+  /** An accepted report and its acceptance event (null for a report accepted before events were kept). */
+  public record Accepted(MonthlyReport report, MonthlyReportEvent acceptance) {
+  }
+
   List<MonthlyReport> allAcceptedThrough(ReportPeriod period) {
     return reports.allAcceptedThrough(period.year(), period.month());
   }

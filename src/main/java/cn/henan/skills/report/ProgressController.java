@@ -3,7 +3,9 @@ package cn.henan.skills.report;
 import cn.henan.skills.identity.People;
 import cn.henan.skills.identity.Viewer;
 import cn.henan.skills.unit.Unit;
+import cn.henan.skills.unit.UnitRegistry;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,14 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/progress")
 class ProgressController {
   private final Progress progress;
+  private final FigureSources sources;
+  private final UnitRegistry units;
   private final People people;
 
-  ProgressController(Progress progress, People people) {
+  ProgressController(Progress progress, FigureSources sources, UnitRegistry units, People people) {
     this.progress = progress;
+    this.sources = sources;
+    this.units = units;
     this.people = people;
   }
 
@@ -43,6 +49,42 @@ class ProgressController {
 
   @GetMapping("/{year}")
   ProgressView progress(@PathVariable int year, @RequestParam String month) {
+    ReportPeriod period = period(year, month);
+    Viewer viewer = viewer();
+    // a city's schools come with its entry; a school's own people see their school alone
+    Predicate<Unit> visible = u -> viewer.maySee(u.getCode(), u.getParentCode());
+    Progress.Overview overview = progress.overview(period, visible);
+    return new ProgressView(year, period.key(), overview.units().stream().map(ProgressController::view).toList(),
+        viewer.seesAllUnits() ? view(overview.totals()) : null);
+  }
+
+  /**
+   * {@code GET /api/progress/2022/sources?month=2022-05&indicator=training&unit=u001}: the accepted reports a figure
+   * of the progress view is made of (without {@code unit}: the province's total, for the province).
+   */
+  @GetMapping("/{year}/sources")
+  FigureSources.Sources sources(@PathVariable int year, @RequestParam String month, @RequestParam String indicator,
+      @RequestParam(required = false) String unit) {
+    ReportPeriod period = period(year, month);
+    Viewer viewer = viewer();
+    Indicator which = Arrays.stream(Indicator.values()).filter(i -> i.key().equals(indicator)).findFirst()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "指标“" + indicator
+            + "”不存在，可选 training、certification、advanced、onePlusX。"));
+    if (unit == null) {
+      if (!viewer.seesAllUnits()) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "全省合计的来源只有省级用户可以查看，请指明单位。");
+      }
+    } else {
+      Unit asked = units.find(unit).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+          "单位“" + unit + "”不存在。"));
+      if (!viewer.maySee(asked.getCode(), asked.getParentCode())) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "不能查看其他单位（" + asked.getName() + "）的数字来源。");
+      }
+    }
+    return sources.of(period, which, unit, u -> viewer.maySee(u.getCode(), u.getParentCode()));
+  }
+
+  private static ReportPeriod period(int year, String month) {
     ReportPeriod period;
     try {
       period = ReportPeriod.parse(month);
@@ -50,16 +92,14 @@ class ProgressController {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
     if (period.year() != year) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-          "月份 " + month + " 不属于 " + year + " 年。");
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "月份 " + month + " 不属于 " + year + " 年。");
     }
-    Viewer viewer = people.currentViewer()
+    return period;
+  }
+
+  private Viewer viewer() {
+    return people.currentViewer()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
-    // a city's schools come with its entry; a school's own people see their school alone
-    Predicate<Unit> visible = u -> viewer.maySee(u.getCode(), u.getParentCode());
-    Progress.Overview overview = progress.overview(period, visible);
-    return new ProgressView(year, period.key(), overview.units().stream().map(ProgressController::view).toList(),
-        viewer.seesAllUnits() ? view(overview.totals()) : null);
   }
 
   private static UnitView view(Progress.UnitProgress unit) {

@@ -451,6 +451,56 @@ class MonthlyChainTest {
         byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Test
+  @Order(9)
+  void everyProgressFigureOpensToTheReportsItIsMadeOf() throws Exception {
+    for (String month : List.of("2035-03", "2035-05")) {
+      JsonNode progress = progress("province", month);
+      for (String indicator : List.of("training", "certification", "advanced", "onePlusX")) {
+        // the province's total, a city with its schools, a university over several months
+        assertThat(sources("province", month, indicator, null).get("figure").asLong()).as(month + " total " + indicator)
+            .isEqualTo(progress.at("/totals/" + indicator + "/cumulative").asLong());
+        for (String code : List.of("u001", "u029")) {
+          JsonNode sources = sources("province", month, indicator, code);
+          long sum = 0;
+          for (JsonNode report : sources.get("reports")) {
+            sum += report.get("value").asLong();
+          }
+          long shown = unit(progress, code).at("/indicators/" + indicator + "/cumulative").asLong();
+          assertThat(sources.get("figure").asLong()).as(month + " " + code + " " + indicator).isEqualTo(shown);
+          assertThat(sum).as("the reports add up to the figure shown").isEqualTo(shown);
+        }
+      }
+    }
+    JsonNode zhengzhou = sources("u001-leader", "2035-03", "training", "u001");
+    assertThat(zhengzhou.get("reports")).extracting(r -> r.get("unitCode").asText()).contains("u001", "u001-s01");
+    JsonNode march = zhengzhou.get("reports").get(0);
+    assertThat(march.get("signedBy").asText()).isNotBlank();
+    assertThat(march.get("acceptedBy").asText()).isNotBlank();
+    assertThat(march.get("acceptedAt").asText()).isNotBlank();
+    assertThat(http.withBasicAuth("u001-leader", "demo").getForEntity(march.get("reportPdf").asText(), byte[].class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.withBasicAuth("u001-leader", "demo").getForEntity(march.get("scan").asText(), byte[].class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    // another unit's figure, the province's total for a unit, an unknown indicator: refused in Chinese
+    assertThat(http.withBasicAuth("u029-filer", "demo").getForEntity(
+        "/api/progress/2035/sources?month=2035-03&indicator=training&unit=u001", String.class).getBody())
+        .contains("不能查看其他单位（郑州市）的数字来源");
+    assertThat(http.withBasicAuth("u029-filer", "demo").getForEntity(
+        "/api/progress/2035/sources?month=2035-03&indicator=training", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("province", "demo").getForEntity(
+        "/api/progress/2035/sources?month=2035-03&indicator=people", String.class).getBody()).contains("指标“people”不存在");
+  }
+
+  private JsonNode sources(String user, String month, String indicator, String unit) throws Exception {
+    ResponseEntity<String> response = http.withBasicAuth(user, "demo").getForEntity("/api/progress/" + YEAR
+        + "/sources?month=" + month + "&indicator=" + indicator + (unit == null ? "" : "&unit=" + unit), String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    return new ObjectMapper().readTree(response.getBody());
+  }
+
   private void acceptAsProvince(String key, Task fill, Map<String, Object> figures) {
     String unit = key.substring(key.indexOf('/') + 1);
     driver.complete(unit + "-filer", fill, figures);
