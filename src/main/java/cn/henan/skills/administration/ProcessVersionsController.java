@@ -47,8 +47,7 @@ class ProcessVersionsController {
   }
 
   private void requireProcessAdministrator() {
-    Viewer viewer = people.currentViewer()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
+    Viewer viewer = people.signedIn();
     if (!viewer.groups().contains(ProvinceGroups.PROCESS_ADMIN) && !viewer.groups().contains(Groups.CAMUNDA_ADMIN)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有流程管理员（process-admin）可以查看和迁移流程版本。");
     }

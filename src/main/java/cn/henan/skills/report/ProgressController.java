@@ -50,7 +50,7 @@ class ProgressController {
   @GetMapping("/{year}")
   ProgressView progress(@PathVariable int year, @RequestParam String month) {
     ReportPeriod period = period(year, month);
-    Viewer viewer = viewer();
+    Viewer viewer = people.signedIn();
     // a city's schools come with its entry; a school's own people see their school alone
     Predicate<Unit> visible = u -> viewer.maySee(u.getCode(), u.getParentCode());
     Progress.Overview overview = progress.overview(period, visible);
@@ -66,7 +66,7 @@ class ProgressController {
   FigureSources.Sources sources(@PathVariable int year, @RequestParam String month, @RequestParam String indicator,
       @RequestParam(required = false) String unit) {
     ReportPeriod period = period(year, month);
-    Viewer viewer = viewer();
+    Viewer viewer = people.signedIn();
     Indicator which = Arrays.stream(Indicator.values()).filter(i -> i.key().equals(indicator)).findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "指标“" + indicator
             + "”不存在，可选 training、certification、advanced、onePlusX。"));
@@ -95,11 +95,6 @@ class ProgressController {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "月份 " + month + " 不属于 " + year + " 年。");
     }
     return period;
-  }
-
-  private Viewer viewer() {
-    return people.currentViewer()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
   }
 
   private static UnitView view(Progress.UnitProgress unit) {

@@ -49,8 +49,7 @@ class ReportCalendarController {
 
   @PutMapping("/{month}")
   MoveView move(@PathVariable String month, @RequestBody MoveRequest request) {
-    Viewer viewer = people.currentViewer()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
+    Viewer viewer = people.signedIn();
     if (!viewer.groups().contains("province-edu")) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有省教育厅（province-edu）可以调整月报截止日期。");
     }

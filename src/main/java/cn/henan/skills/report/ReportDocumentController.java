@@ -65,8 +65,7 @@ class ReportDocumentController {
   @GetMapping("/{period}/attachment2.xlsx")
   ResponseEntity<byte[]> attachment2(@PathVariable String period) {
     ReportPeriod reportPeriod = period(period);
-    Viewer viewer = people.currentViewer()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
+    Viewer viewer = people.signedIn();
     if (!viewer.seesAllUnits()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "全省月报汇总表只供省级用户导出。");
     }
@@ -110,8 +109,7 @@ class ReportDocumentController {
   private Unit visibleUnit(String unitCode) {
     Unit unit = units.find(unitCode)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "单位 " + unitCode + " 不存在。"));
-    Viewer viewer = people.currentViewer()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录。"));
+    Viewer viewer = people.signedIn();
     if (!viewer.maySee(unit.getCode(), unit.getParentCode())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看 " + unit.getName() + " 的月报文件。");
     }
