@@ -17,13 +17,13 @@ import cn.henan.skills.report.ReportDocuments;
 import cn.henan.skills.report.ReportPeriod;
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,6 +95,8 @@ class MonthlyChainBenchmark {
   @Autowired Progress progress;
   @Autowired ReportDocuments documents;
   @Autowired SqlStatistics sql;
+  @Autowired DataSource dataSource;
+  private final SqlStatistics rawSql = new SqlStatistics();
 
   private final StringBuilder out = new StringBuilder();
 
@@ -105,7 +107,7 @@ class MonthlyChainBenchmark {
   }
 
   @Test
-  void oneMonthForAllUnitsAndSchools() throws IOException {
+  void oneMonthForAllUnitsAndSchools() throws IOException, SQLException {
     String table = shippedTable();
     List<String[]> rows = table.lines().skip(1).map(line -> line.split(",", -1)).toList();
     List<String> provincial = rows.stream().map(cells -> code(cells[0])).toList();
@@ -143,13 +145,16 @@ class MonthlyChainBenchmark {
     List<String> units = new ArrayList<>(provincial);
     units.addAll(schools);
     Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> startVariables = new LinkedHashMap<>();
     for (String unit : units) {
-      assertThat(driver.instance(key(unit), "monthly-report")).as("March is open for " + unit).isNotNull();
+      ProcessInstance march = driver.instance(key(unit), "monthly-report");
+      assertThat(march).as("March is open for " + unit).isNotNull();
       figures.put(unit, figures(unit, quotas.quotaOf(YEAR, unit).orElseThrow()));
+      startVariables.put(unit, runtimeService.getVariables(march.getId()));
     }
 
     // the March round: every report filled, signed, and accepted in both review lanes
-    Map<String, Round> round = new LinkedHashMap<>();
+    Map<String, TaskRound> round = new LinkedHashMap<>();
     sql.start();
     start = System.nanoTime();
     round.put("fill", step("fill", units, unit -> unit + "-filer", unit -> unit + "-filer", figures::get));
@@ -183,6 +188,38 @@ class MonthlyChainBenchmark {
     }
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("monthly-report")
         .processInstanceBusinessKeyLike(YEAR + "-03/%").count()).as("every March report has ended").isZero();
+
+    // the same round on a bare engine, in the same run and on the same server (warmed up on 30 reports first)
+    List<RawEngineBaseline.Report> raw = RawEngineBaseline.reports(units,
+        unit -> city(unit) == null ? List.of(unit + "-filer", unit + "-leader")
+            : List.of(unit + "-filer", unit + "-leader", city(unit) + "-filer", city(unit) + "-leader"),
+        startVariables::get,
+        unit -> Map.of("fill", unit + "-filer", "sign", unit + "-leader", "upload", unit + "-filer",
+            "reviewSkills", city(unit) == null ? "province-edu" : city(unit) + "-filer",
+            "reviewOnePlusX", city(unit) == null ? "province-1x" : city(unit) + "-filer"),
+        unit -> Map.of("fill", unit + "-filer", "sign", unit + "-leader", "upload", unit + "-filer",
+            "reviewSkills", city(unit) == null ? "province" : city(unit) + "-filer",
+            "reviewOnePlusX", city(unit) == null ? "onex" : city(unit) + "-filer"),
+        unit -> Map.of("fill", figures.get(unit), "sign", Map.of("signDecision", "approve"),
+            "upload", Map.of("stampedScan", Variables.fileValue("scan.pdf").file(scans.get(unit))
+                .mimeType("application/pdf").create()),
+            "reviewSkills", Map.of("skillsReviewDecision", "accept"),
+            "reviewOnePlusX", Map.of("onePlusXReviewDecision", "accept")));
+    Map<String, TaskRound> rawRound = new LinkedHashMap<>();
+    long rawMarch;
+    try (RawEngineBaseline engine = new RawEngineBaseline(dataSource, rawSql)) {
+      engine.open("warm-up/", raw.subList(0, 30));
+      RawEngineBaseline.kinds().forEach(kind -> engine.step(kind, "warm-up/", raw.subList(0, 30)));
+      engine.open(YEAR + "-03/", raw);
+      rawSql.start();
+      start = System.nanoTime();
+      for (String kind : RawEngineBaseline.kinds()) {
+        rawRound.put(kind, engine.step(kind, YEAR + "-03/", raw));
+      }
+      rawMarch = System.nanoTime() - start;
+      rawSql.stop();
+      assertThat(engine.runningInstances()).as("every raw report has ended").isZero();
+    }
 
     // what /api/progress reads for the province: every unit with its schools, and the totals
     sql.phase("progress overview");
@@ -232,6 +269,7 @@ class MonthlyChainBenchmark {
 
     print(units.size(), schools.size(), bureaus.size(), publish, receive, subdivision, schoolsReceive, open, march,
         round, overviewTime);
+    printBaseline(units.size(), march, round, rawMarch, rawRound);
     line("");
     line("April deadline, nobody filed: reminder + mark late + escalation for %d reports (%d timer jobs) on 4 threads",
         units.size(), 2 * units.size());
@@ -247,9 +285,9 @@ class MonthlyChainBenchmark {
   }
 
   /** One kind of task for every unit: found as Tasklist finds it, then claimed and completed as {@code user}. */
-  private Round step(String kind, List<String> units, Function<String, String> user,
+  private TaskRound step(String kind, List<String> units, Function<String, String> user,
       Function<String, String> group, Function<String, Map<String, Object>> variables) {
-    Round round = new Round(kind, new long[units.size()]);
+    TaskRound round = new TaskRound(kind, units.size());
     long start = System.nanoTime();
     for (int i = 0; i < units.size(); i++) {
       String unit = units.get(i);
@@ -358,30 +396,8 @@ class MonthlyChainBenchmark {
     return new String(shipped("allocation/allocation-2022.csv"), StandardCharsets.UTF_8);
   }
 
-  /** One kind of task done for every unit: its wall time, and the time of each completion alone. */
-  private static final class Round {
-    final String kind;
-    final long[] completions;
-    long wall;
-
-    Round(String kind, long[] completions) {
-      this.kind = kind;
-      this.completions = completions;
-    }
-
-    long[] completions() {
-      return completions;
-    }
-
-    double percentileMs(double p) {
-      long[] sorted = completions.clone();
-      Arrays.sort(sorted);
-      return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
-    }
-  }
-
   private void print(int units, int schools, int bureaus, long publish, long receive, long subdivision,
-      long schoolsReceive, long open, long march, Map<String, Round> round, long overviewTime) {
+      long schoolsReceive, long open, long march, Map<String, TaskRound> round, long overviewTime) {
     line("=== MonthlyChainBenchmark: one month (%d-%02d) for every unit, embedded PostgreSQL ===", YEAR, MONTH);
     line("units: %d (171 provincial + %d schools of %d bureaus); reports: %d; tasks completed: %d", units, schools,
         bureaus, units, round.size() * units);
@@ -398,11 +414,11 @@ class MonthlyChainBenchmark {
     line("March round: fill -> sign -> upload scan -> review skills + review 1+X -> accepted, as the users who do them");
     line("  total wall time       %8.1f s", march / 1e9);
     line("  mean per report       %8.1f ms  (%d reports)", march / 1e6 / units, units);
-    line("  mean per task         %8.1f ms  (%d tasks, find + claim + complete)", march / 1e6 / (4.0 * units),
+    line("  mean per task         %8.1f ms  (%d tasks, find + claim + complete)", march / 1e6 / ((double) round.size() * units),
         round.size() * units);
     line("");
     line("  %-14s %8s %10s %10s %10s %10s", "task", "wall s", "mean ms", "p50 ms", "p95 ms", "max ms");
-    for (Round r : round.values()) {
+    for (TaskRound r : round.values()) {
       line("  %-14s %8.1f %10.1f %10.1f %10.1f %10.1f", r.kind, r.wall / 1e9, r.wall / 1e6 / units,
           r.percentileMs(0.5), r.percentileMs(0.95), r.percentileMs(1.0));
     }
@@ -413,7 +429,7 @@ class MonthlyChainBenchmark {
         "writes", "commits", "conns", "total");
     long total = 0;
     long findTotal = 0;
-    for (Round r : round.values()) {
+    for (TaskRound r : round.values()) {
       SqlStatistics.Counts done = sql.counts(r.kind);
       SqlStatistics.Counts find = sql.counts("find: " + r.kind);
       total += done.statements();
@@ -421,8 +437,8 @@ class MonthlyChainBenchmark {
       row(r.kind, done, units);
       row("  finding it", find, units);
     }
-    line("  %-20s %10.1f  (completion only; %.1f with finding the task)", "all tasks", total / (4.0 * units),
-        (total + findTotal) / (4.0 * units));
+    line("  %-20s %10.1f  (completion only; %.1f with finding the task)", "all tasks", total / ((double) round.size() * units),
+        (total + findTotal) / ((double) round.size() * units));
     line("  per accepted report  %10.1f  (completion only; %.1f with finding the tasks)", total / (double) units,
         (total + findTotal) / (double) units);
     line("");
@@ -432,7 +448,7 @@ class MonthlyChainBenchmark {
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-20s", "task"));
     areas.forEach(a -> header.append(String.format(Locale.ROOT, " %10s", a)));
     line("%s", header);
-    for (Round r : round.values()) {
+    for (TaskRound r : round.values()) {
       Map<String, Long> byArea = new HashMap<>();
       sql.counts(r.kind).bySql.forEach((statement, n) -> byArea.merge(
           SqlStatistics.area(SqlStatistics.table(statement)), n.sum(), Long::sum));
@@ -443,7 +459,7 @@ class MonthlyChainBenchmark {
     SqlStatistics.Counts overview = sql.counts("progress overview");
     line("  progress overview of %d-%02d for the province (what GET /api/progress reads; 171 units, %d schools):"
         + " %d statements, %.0f ms", YEAR, MONTH, schools, overview.statements(), overviewTime / 1e6);
-    for (Round r : round.values()) {
+    for (TaskRound r : round.values()) {
       SqlStatistics.Counts done = sql.counts(r.kind);
       line("");
       line("  %s: statements per task by engine command (execute / flush at its end) · application code", r.kind);
@@ -460,6 +476,35 @@ class MonthlyChainBenchmark {
         line("    %6.2f  %s", e.getValue() / (double) units, SqlStatistics.shorten(e.getKey(), 150));
       }
     }
+  }
+
+  /** The application's round beside the bare engine's, task by task, as ratios (time includes finding the task). */
+  private void printBaseline(int units, long march, Map<String, TaskRound> round, long rawMarch,
+      Map<String, TaskRound> rawRound) {
+    line("");
+    line("Beside the bare engine (RawEngineBaseline: same server, same five user tasks, candidate groups, start");
+    line("variables, task variables and READ grants; no forms, domain, PDF or scan check), same run");
+    line("  %-14s %9s %9s %7s %11s %11s %7s", "task", "app ms", "raw ms", "ratio", "app stmts", "raw stmts", "ratio");
+    List<TaskRound> app = List.copyOf(round.values());
+    List<TaskRound> bare = List.copyOf(rawRound.values());
+    long appStatements = 0;
+    long rawStatements = 0;
+    for (int i = 0; i < app.size(); i++) {
+      TaskRound a = app.get(i);
+      TaskRound r = bare.get(i);
+      long as = sql.counts(a.kind).statements() + sql.counts("find: " + a.kind).statements();
+      long rs = rawSql.counts(r.kind).statements() + rawSql.counts("find: " + r.kind).statements();
+      appStatements += as;
+      rawStatements += rs;
+      line("  %-14s %9.1f %9.1f %7.2f %11.1f %11.1f %7.2f", a.kind, a.wall / 1e6 / units, r.wall / 1e6 / units,
+          a.wall / (double) r.wall, as / (double) units, rs / (double) units, as / (double) rs);
+    }
+    int tasks = app.size() * units;
+    line("  %-14s %9.1f %9.1f %7.2f %11.1f %11.1f %7.2f", "March round", march / 1e6 / tasks, rawMarch / 1e6 / tasks,
+        march / (double) rawMarch, appStatements / (double) tasks, rawStatements / (double) tasks,
+        appStatements / (double) rawStatements);
+    line("  (ms and statements per task: find + claim + complete; the round's wall %.1f s vs %.1f s)", march / 1e9,
+        rawMarch / 1e9);
   }
 
   private void write() throws IOException {
