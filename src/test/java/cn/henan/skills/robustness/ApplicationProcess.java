@@ -43,16 +43,20 @@ final class ApplicationProcess implements AutoCloseable {
 
   final int year;
   private final Path workDirectory;
-  private final int port;
+  /** Node 0 and, for a cluster, node 1: each its own port and job executor, one database. */
+  private final int[] ports = new int[2];
+  private final Process[] apps = new Process[2];
+  /** The node that REST calls go to. */
+  private volatile int serving;
   private final int databasePort;
   private EmbeddedPostgres postgres;
-  private Process app;
   private final AtomicReference<String> lastAnswer = new AtomicReference<>("none");
 
   ApplicationProcess(int year) throws IOException {
     this.year = year;
     workDirectory = Files.createTempDirectory("application-process");
-    port = freePort();
+    ports[0] = freePort();
+    ports[1] = freePort();
     databasePort = freePort();
     postgres = database();
   }
@@ -73,8 +77,10 @@ final class ApplicationProcess implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    if (app != null) {
-      app.destroyForcibly().waitFor();
+    for (Process app : apps) {
+      if (app != null) {
+        app.destroyForcibly().waitFor();
+      }
     }
     postgres.close();
     FileSystemUtils.deleteRecursively(workDirectory);
@@ -88,7 +94,16 @@ final class ApplicationProcess implements AutoCloseable {
 
   /** kill -9. */
   void kill() throws InterruptedException {
-    app.destroyForcibly().waitFor();
+    kill(0);
+  }
+
+  void kill(int node) throws InterruptedException {
+    apps[node].destroyForcibly().waitFor();
+  }
+
+  /** REST calls from now on go to this node. */
+  void serveFrom(int node) {
+    serving = node;
   }
 
   private static int freePort() throws IOException {
@@ -98,12 +113,21 @@ final class ApplicationProcess implements AutoCloseable {
   }
 
   void start(String run) throws Exception {
+    start(0, run);
+  }
+
+  /**
+   * Starts node 0 or 1 on the shared database; a node's name (Camunda's {@code hostname}) is written to the job log
+   * with every job it executes.
+   */
+  void start(int node, String run) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // the test's classpath (Surefire lists some entries twice: the models would be found twice)
     String classpath = String.join(File.pathSeparator, new LinkedHashSet<>(
         List.of(System.getProperty("java.class.path").split(File.pathSeparator))));
     List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", classpath,
-        "cn.henan.skills.SkillsHenanApplication", "--spring.profiles.active=postgres", "--server.port=" + port,
+        "cn.henan.skills.SkillsHenanApplication", "--spring.profiles.active=postgres", "--server.port=" + ports[node],
+        "--camunda.bpm.generic-properties.properties.hostname=node-" + node,
         // a job locked by the killed process is taken up again after this long (production: application.yml)
         "--camunda.bpm.job-execution.lock-time-in-millis=5000"));
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -112,11 +136,16 @@ final class ApplicationProcess implements AutoCloseable {
     builder.environment().put("SKILLS_DB_USER", "postgres");
     builder.environment().put("SKILLS_DB_PASSWORD", "");
     builder.environment().put("SKILLS_DEMO_USERS", "true");
-    app = builder.start();
+    Process app = builder.start();
+    apps[node] = app;
+    int before = serving;
+    serving = node;
     try {
       awaitStarted(app, run);
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(run + " not ready, last answer: " + lastAnswer.get(), e);
+    } finally {
+      serving = before;
     }
   }
 
@@ -147,6 +176,11 @@ final class ApplicationProcess implements AutoCloseable {
   // --- the round, as its users over REST ---
 
   void publish(String rows) throws Exception {
+    publish(year, rows);
+  }
+
+  /** The province publishes a year's table of these rows (unit, training, certificates, advanced, 1+X). */
+  void publish(int year, String rows) throws Exception {
     ObjectNode variables = JSON.createObjectNode();
     variables.set("year", JSON.createObjectNode().put("value", year).put("type", "Integer"));
     variables.set("allocationSource", JSON.createObjectNode().put("value", "upload"));
@@ -190,9 +224,20 @@ final class ApplicationProcess implements AutoCloseable {
         JSON.createObjectNode().set("variables", variables)));
   }
 
+  /** The province accepts the report in both review lanes (skills as province-edu, 1+X as province-1x). */
+  void review(String unit, String month) throws Exception {
+    complete("province", "province-edu", month + "/" + unit, Map.of("skillsReviewDecision", "accept"));
+    complete("onex", "province-1x", month + "/" + unit, Map.of("onePlusXReviewDecision", "accept"));
+  }
+
   /** Completes the one open task of the instance that this user may do. */
   void complete(String user, String businessKey, Map<String, ?> values) throws Exception {
-    List<JsonNode> open = tasks(user, businessKey);
+    complete(user, null, businessKey, values);
+  }
+
+  /** Completes the one open task of the instance that this user may do as a candidate of this group. */
+  void complete(String user, String group, String businessKey, Map<String, ?> values) throws Exception {
+    List<JsonNode> open = tasks(user, businessKey, group);
     assertThat(open).as(user + " in " + businessKey).hasSize(1);
     ObjectNode variables = JSON.createObjectNode();
     values.forEach((name, value) -> variables.set(name, JSON.createObjectNode().set("value", JSON.valueToTree(value))));
@@ -201,9 +246,14 @@ final class ApplicationProcess implements AutoCloseable {
   }
 
   List<JsonNode> tasks(String user, String businessKey) throws Exception {
+    return tasks(user, businessKey, null);
+  }
+
+  /** The instance's open tasks this user sees, those of one candidate group only if a group is given. */
+  List<JsonNode> tasks(String user, String businessKey, String group) throws Exception {
     List<JsonNode> tasks = new ArrayList<>();
-    JSON.readTree(get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey).body())
-        .forEach(tasks::add);
+    JSON.readTree(get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey
+        + (group == null ? "" : "&candidateGroup=" + group)).body()).forEach(tasks::add);
     return tasks;
   }
 
@@ -222,6 +272,10 @@ final class ApplicationProcess implements AutoCloseable {
   }
 
   List<String> reportKeys() throws Exception {
+    return reportKeys(year);
+  }
+
+  List<String> reportKeys(int year) throws Exception {
     return rows("select e.business_key_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_"
         + " where d.key_ = 'monthly-report' and e.id_ = e.proc_inst_id_ and e.business_key_ like '" + year
         + "-%' order by 1");
@@ -246,7 +300,7 @@ final class ApplicationProcess implements AutoCloseable {
 
   HttpRequest.Builder request(String user, String path) {
     String password = "admin".equals(user) ? "admin" : "demo";
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + ports[serving] + path)).timeout(Duration.ofSeconds(60))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
             .getBytes(StandardCharsets.UTF_8)));
   }
