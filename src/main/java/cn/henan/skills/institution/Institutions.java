@@ -15,6 +15,7 @@ import cn.henan.skills.unit.UnitKeys;
 import cn.henan.skills.unit.UnitRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,7 +185,7 @@ public class Institutions {
     for (EvaluationInstitution institution : found) {
       Unit unit = units.get(institution.getUnitCode());
       UnitRegister line = byUnit.computeIfAbsent(unit.getCode(), code -> new UnitRegister(code, unit.getName(),
-          new EnumMap<>(InstitutionKind.class), new java.util.ArrayList<>()));
+          new EnumMap<>(InstitutionKind.class), new ArrayList<>()));
       line.institutions().add(entry(institution, unit));
       if (institution.getStatus() == Status.FILED) {
         line.filed().merge(institution.getKind(), 1, Integer::sum);
