@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -49,10 +50,11 @@ public class Institutions {
   private final People people;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final JdbcTemplate jdbc;
 
   Institutions(EvaluationInstitutionRepository institutions, InstitutionDocumentRepository documents,
       DocumentVerifier verifier, HeavyWork heavyWork, UnitRegistry units, People people, RuntimeService runtime,
-      Clock clock) {
+      Clock clock, JdbcTemplate jdbc) {
     this.institutions = institutions;
     this.documents = documents;
     this.verifier = verifier;
@@ -61,6 +63,7 @@ public class Institutions {
     this.people = people;
     this.runtime = runtime;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   /**
@@ -83,6 +86,8 @@ public class Institutions {
   String apply(Unit unit, Application application, Uploads.Upload document, String user) {
     byte[] content = document.content();
     DocumentVerifier.Verdict verdict = verified(content);
+    // two applications of one unit at once would take the same number: the second waits for the first's commit
+    jdbc.query("select pg_advisory_xact_lock(hashtext(?))", row -> { }, "institution:" + unit.getCode());
     int seq = institutions.lastSeq(unit.getCode()) + 1;
     EvaluationInstitution institution = institutions.save(new EvaluationInstitution(
         UnitKeys.institution(unit.getCode(), seq), unit.getCode(), seq, application, user, clock.instant()));

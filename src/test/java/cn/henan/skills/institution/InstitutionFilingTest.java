@@ -233,6 +233,12 @@ class InstitutionFilingTest {
     assertThat(filing(key).get("status")).isEqualTo("APPLIED");
     assertThat(filing("institution-u045-1").get("status")).isEqualTo("FILED");
 
+    // returned, the unit withdraws it instead of fixing it: the instance ends, the register says 已撤回
+    driver.complete("hrss", review, Map.of("reviewDecision", "return", "returnReason", "与已备案机构重复"));
+    driver.complete("u045-filer", driver.task(key, "u045-filer"), Map.of("withdrawApplication", true));
+    assertThat(filing(key).get("status")).isEqualTo("WITHDRAWN");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+
     // the register: a unit sees its own, another unit's is refused; the documents likewise
     JsonNode own = JSON.readTree(http.withBasicAuth("u045-filer", "demo").getForObject("/api/institutions",
         String.class));
