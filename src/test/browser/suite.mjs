@@ -33,7 +33,8 @@ const N = {
   approveSubdivision: /审批.*任务分解/, fill: /填报.*(?:月度进度|进度月报|月报)/, withdraw: /撤回/, sign: /组长签字|签字/,
   upload: /盖章扫描件/, reviewSkills: /审核.*培训取证/, review1x: /审核.*1\+X/, late: /逾期月报督办/,
   reply: /回复督办/, readReply: /查看督办回复/, draft: /拟定.*通报/, approveCirculation: /审批.*通报/,
-  acknowledge: /确认.*通报/, chase: /催促.*确认.*通报/,
+  acknowledge: /确认.*通报/, chase: /催促.*确认.*通报/, reviewInstitution: /审核评价机构备案/,
+  correctInstitution: /修改评价机构备案/,
 };
 
 const figures = (o = {}) => ({ institutionsCollegeLevel: 2, institutionsAppraisal: 1, institutionsSocial: 0,
@@ -125,6 +126,37 @@ async function main() {
     await completeRest('u001-s02-filer', `${YEAR}/u001-s02`, 'receive-annual-task', { annualTaskAcknowledged: true });
   });
 
+  // ---------------------------------------------------------------- a college files an evaluation institution
+  const institution = 'institution-u029-1';
+  await step('institution filing: a college applies in Tasklist with its PDF', async () => {
+    const documents = await noticePdf();
+    await startProcess('u029-filer', /评价机构备案/, 'start-institution-filing', 'institution-filing-application.html',
+      async (modal) => {
+        await modal.locator('#institutionKind').selectOption('COLLEGE_LEVEL');
+        await modal.locator('#institutionName').fill('河南理工大学职业技能等级认定中心');
+        await modal.locator('#occupationScope').fill('电工（四级/中级工）');
+        await modal.locator('#applicationDocument').setInputFiles(documents);
+      }, () => findTask('hrss', institution, 'review-institution-application'));
+  });
+  await step('institution filing: province-hrss returns it with a reason, the college fixes it, approved', async () => {
+    await doTask(browser, 'hrss', { businessKey: institution, taskKey: 'review-institution-application',
+      name: N.reviewInstitution, label: 'review-institution-return', formFile: 'institution-filing-review.form' },
+    async (page) => {
+      if (await field(page, 'institutionKindName').inputValue() !== '院校类职业技能等级认定机构') fail('审核评价机构备案: 机构类别 not shown');
+      await choose(page, '退回修改');
+      await fillFields(page, { returnReason: '请补充三级/高级工的考评人员' });
+    });
+    await doTask(browser, 'u029-filer', { businessKey: institution, taskKey: 'correct-institution-application',
+      name: N.correctInstitution, form: 'embedded', label: 'correct-institution',
+      formFile: 'institution-filing-application.html' }, async (page) => {
+      if (!/请补充三级\/高级工的考评人员/.test(await page.locator('.task-details').innerText())) fail('修改评价机构备案申请 does not show the reason');
+      await page.locator('#occupationScope').fill('电工（四级/中级工、三级/高级工）');
+    });
+    await doTask(browser, 'hrss', { businessKey: institution, taskKey: 'review-institution-application',
+      name: N.reviewInstitution, label: 'review-institution-approve', formFile: 'institution-filing-review.form' },
+    async (page) => { await choose(page, '通过，登记备案'); });
+  });
+
   // ---------------------------------------------------------------- a college's month
   const college = `${YEAR}-03/u029`;
   await step('month (college): a bad figure is refused at completion', async () => {
@@ -144,6 +176,7 @@ async function main() {
   await step('month (college): fill', async () => {
     await doTask(browser, 'u029-filer', { businessKey: college, taskKey: 'fill-report', name: N.fill,
       label: 'fill-u029', formFile: 'monthly-report-fill.form' }, async (page) => {
+      if (await field(page, 'filedInstitutionsCollegeLevel').inputValue() !== '1') fail('填报月报 u029: the filed institution is not counted');
       await fillFields(page, figures());
       await confirmWarnings(page);
     });
@@ -316,6 +349,16 @@ async function scanNoticeSays(page, unit, expected) {
   if (!expected.test(notice)) fail(`review of ${unit}: the scan notice does not say ${expected}: «${notice}»`);
 }
 
+/** A real PDF for the institution's documents: the year's notice as the college downloads it from 接收年度任务. */
+async function noticePdf() {
+  const out = path.resolve(FILES, 'institution-documents.pdf');
+  const answer = await fetch(`${BASE}/api/allocations/${YEAR}/notice.pdf`, {
+    headers: { Authorization: 'Basic ' + Buffer.from(`u029-filer:${password('u029-filer')}`).toString('base64') } });
+  if (!answer.ok) throw new Error(`notice.pdf of ${YEAR}: ${answer.status}`);
+  fs.writeFileSync(out, Buffer.from(await answer.arrayBuffer()));
+  return out;
+}
+
 /** The report PDF of the signed version, downloaded as its filer does. */
 async function reportPdf(unit, key) {
   const out = path.resolve(FILES, `report-${unit}.pdf`);
@@ -455,6 +498,11 @@ async function pages() {
   await checkEnglish(province, 'dashboard-sources');
   await shot(province, 'dashboard-sources');
   log(`  dashboard: the figure ${shown} opens to its reports`);
+  // the register of evaluation institutions: the college's approved one, as province-hrss sees it
+  const hrss = (await session(browser, 'hrss')).page;
+  await visit(hrss, 'institutions-register', BASE + '/institutions.html', '#register section');
+  const register = await hrss.locator('#register').innerText();
+  if (!/河南理工大学职业技能等级认定中心/.test(register) || !/已备案/.test(register)) fail(`institutions register: ${register.slice(0, 200)}`);
   const city = (await session(browser, 'u001-filer')).page;
   await visit(city, 'dashboard-city', BASE + '/dashboard.html', 'body');
   await visit(city, 'tasklist-city', TASKLIST, '.tasks-list');

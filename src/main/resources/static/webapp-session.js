@@ -24,9 +24,12 @@ const webappSession = (() => {
     return token || 'none';
   };
 
-  // a request to /api as the signed-in user; X-XSRF-TOKEN also tells /api not to answer with a Basic challenge
-  const call = async (method, path) => fetch(path, { method, credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': await csrfToken() } }).then(answer);
+  // a request to /api as the signed-in user (with a JSON body if given); X-XSRF-TOKEN also tells /api not to answer
+  // with a Basic challenge
+  const call = async (method, path, body) => fetch(path, { method, credentials: 'same-origin',
+    headers: Object.assign({ Accept: 'application/json', 'X-XSRF-TOKEN': await csrfToken() },
+      body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    body: body === undefined ? undefined : JSON.stringify(body) }).then(answer);
 
   const signOut = async () => {
     await fetch(AUTH + '/logout', { method: 'POST', credentials: 'same-origin',

@@ -95,7 +95,7 @@ public class Driver {
         Variables.fileValue("scan.pdf").file(Scans.scan(printed)).mimeType("application/pdf").create()));
   }
 
-  /** A filled Attachment 2 as the fill form submits it: the institution counts, the month, filer and phone. */
+  /** A filled Attachment 2 as the fill form submits it: institutions not filed in this system, the month, filer, phone. */
   public static Map<String, Object> reportFigures(int training, int certification, int advanced, int onePlusX) {
     Map<String, Object> form = new HashMap<>();
     form.put("institutionsCollegeLevel", 2L);

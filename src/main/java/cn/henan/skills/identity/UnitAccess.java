@@ -3,6 +3,7 @@ package cn.henan.skills.identity;
 import cn.henan.skills.unit.Unit;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
@@ -25,8 +26,8 @@ public class UnitAccess {
   }
 
   /**
-   * The unit's filer and leader groups (a school's readable by its city bureau), and with demo users on, a user of the
-   * same name in each.
+   * The unit's filer and leader groups (a school's readable by its city bureau), the filers' right to apply for an
+   * evaluation institution's filing, and with demo users on, a user of the same name in each.
    */
   public void ensureUnitIdentity(Unit unit) {
     boolean created = ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
@@ -40,6 +41,10 @@ public class UnitAccess {
         }
       }
     }
+    // every unit, a city's schools included, may apply to file its evaluation institutions (评价机构备案)
+    grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "institution-filing",
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grants.grantGroup(unit.filerGroup(), Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     if (properties.demoUsers()) {
       ensureUser(unit.filerGroup(), unit.getName(), "填报人", properties.demoPassword(), unit.filerGroup());
       ensureUser(unit.leaderGroup(), unit.getName(), "领导小组组长", properties.demoPassword(), unit.leaderGroup());

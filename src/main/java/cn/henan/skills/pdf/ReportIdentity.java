@@ -67,6 +67,11 @@ public record ReportIdentity(String unitCode, int year, int month, int version, 
     ReportPdfData.Institutions i = data.institutions();
     canonical.append("institutions=").append(i.collegeSkillLevel()).append(',').append(i.skillAppraisal())
         .append(',').append(i.publicSkillLevel()).append(',').append(i.specialAbility()).append('\n');
+    if (i.anyNotFiled()) {
+      // only then: a report with every institution filed keeps the hash it had before the not-filed counts existed
+      canonical.append("notFiled=").append(i.notFiled().stream().map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(","))).append('\n');
+    }
     for (ReportPdfData.Row row : data.rows()) {
       canonical.append("row=").append(row.annualTask() == null ? "-" : row.annualTask()).append(',')
           .append(row.month()).append(',').append(row.cumulative()).append(',').append(rate(row.rate()))

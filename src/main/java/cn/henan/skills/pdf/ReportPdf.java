@@ -104,7 +104,9 @@ public class ReportPdf {
       float rowTop = top + i * INSTITUTION_H;
       canvas.rect(LEFT + GROUP_W, rowTop, labelW, INSTITUTION_H, THIN);
       canvas.boxText(INSTITUTIONS.get(i), LEFT + GROUP_W, rowTop, labelW, INSTITUTION_H, 10.5f, Align.LEFT);
-      cell(canvas, "（ " + values[i] + " ）个", LEFT + GROUP_W + labelW, rowTop, 2 * VALUE_W, INSTITUTION_H, 11);
+      int notFiled = counts.notFiled().get(i);
+      cell(canvas, "（ " + values[i] + " ）个" + (notFiled > 0 ? "（其中未备案 " + notFiled + "）" : ""),
+          LEFT + GROUP_W + labelW, rowTop, 2 * VALUE_W, INSTITUTION_H, notFiled > 0 ? 9 : 11);
     }
     return top + height;
   }

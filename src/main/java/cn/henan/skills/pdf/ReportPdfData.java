@@ -18,9 +18,29 @@ public record ReportPdfData(String unitCode, String unitName, int year, int mont
     Institutions institutions, List<Row> rows, String leaderName, Instant signedAt, String filerName,
     String filerPhone, LocalDate filedAt) {
 
-  /** The four counts of filed vocational skill evaluation institutions (已备案职业技能评价机构数量). */
+  /**
+   * The four counts of vocational skill evaluation institutions (已备案职业技能评价机构数量), and of each how many the
+   * unit declared without having filed them in this system (shown as “其中未备案”).
+   */
   public record Institutions(int collegeSkillLevel, int skillAppraisal, int publicSkillLevel,
-      int specialAbility) {
+      int specialAbility, List<Integer> notFiled) {
+    private static final List<Integer> NONE = List.of(0, 0, 0, 0);
+
+    public Institutions {
+      notFiled = List.copyOf(notFiled);
+      if (notFiled.size() != 4) {
+        throw new IllegalArgumentException("one not-filed count per kind of institution");
+      }
+    }
+
+    /** Counts of institutions all filed in this system. */
+    public Institutions(int collegeSkillLevel, int skillAppraisal, int publicSkillLevel, int specialAbility) {
+      this(collegeSkillLevel, skillAppraisal, publicSkillLevel, specialAbility, NONE);
+    }
+
+    boolean anyNotFiled() {
+      return notFiled.stream().anyMatch(count -> count > 0);
+    }
   }
 
   /**

@@ -24,13 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.filter.MissingImageReaderException;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -55,13 +52,8 @@ import org.springframework.stereotype.Component;
 public class ScanVerifier {
   static final long MAX_BYTES = 10L * 1024 * 1024;
   static final int MAX_PAGES = 5;
-  /** A3 with a margin, in points (1/72 inch): at 150 dpi at most about 5 million grey pixels a page. */
-  static final float MAX_PAGE_LONGER_SIDE_PT = 1250;
-  static final float MAX_PAGE_SHORTER_SIDE_PT = 900;
   /** Enough for a ≥ 30 mm code (about 6 pixels per module), and a quarter of the pixels of 300 dpi. */
   static final float DPI = 150;
-  /** PDF allows junk before the header; readers look for it within the first kilobyte. */
-  private static final int HEADER_WINDOW = 1024;
 
   private static final Map<DecodeHintType, Object> HINTS = Map.of(
       DecodeHintType.TRY_HARDER, Boolean.TRUE,
@@ -69,27 +61,17 @@ public class ScanVerifier {
       DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
       DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
 
+  /** The scan as a PDF: what {@link UploadedPdf} checks of every upload, said of a scan of the monthly report. */
+  private static final UploadedPdf.Subject SCAN = new UploadedPdf.Subject("扫描件", MAX_BYTES, MAX_PAGES,
+      "请用 150–300 dpi 的灰度或黑白模式重新扫描后上传。", "请将盖章后的月报表扫描为 PDF 文件后上传。",
+      "请只扫描本月的月报表（含签字、盖章页）。", "请按 A4 纸扫描月报表后上传。");
+
   public ScanCheck verify(byte[] upload, ReportIdentity expected) {
-    if (upload == null || upload.length == 0) {
-      return ScanCheck.refused(Reason.EMPTY, "上传的文件是空的（0 字节），请重新选择扫描件上传。");
-    }
-    if (upload.length > MAX_BYTES) {
-      return ScanCheck.refused(Reason.TOO_LARGE, String.format(Locale.ROOT,
-          "文件大小为 %.1f MB，超过了 10 MB 的上限。请用 150–300 dpi 的灰度或黑白模式重新扫描后上传。",
-          upload.length / (1024.0 * 1024.0)));
-    }
-    if (!hasPdfHeader(upload)) {
-      return ScanCheck.refused(Reason.NOT_PDF, "文件不是 PDF（文件内容不是 PDF 格式，与文件名无关）。请将盖章后的"
-          + "月报表扫描为 PDF 文件后上传。");
-    }
     PDDocument document;
     try {
-      document = load(upload);
-    } catch (InvalidPasswordException e) {
-      return encrypted();
-    } catch (IOException | RuntimeException e) {
-      return ScanCheck.refused(Reason.NOT_PDF, "文件无法作为 PDF 打开，可能已损坏或只上传了一部分。请重新导出扫描件"
-          + "后上传。");
+      document = UploadedPdf.open(upload, SCAN);
+    } catch (UploadedPdf.Refused refused) {
+      return refused.check();
     }
     try (document) {
       return verify(document, expected);
@@ -99,28 +81,7 @@ public class ScanVerifier {
   }
 
   private static ScanCheck verify(PDDocument document, ReportIdentity expected) {
-    if (document.isEncrypted()) {
-      return encrypted();
-    }
     int pages = document.getNumberOfPages();
-    if (pages > MAX_PAGES) {
-      return ScanCheck.refused(Reason.TOO_MANY_PAGES, "文件共 " + pages + " 页，最多允许 " + MAX_PAGES
-          + " 页。请只扫描本月的月报表（含签字、盖章页）。");
-    }
-    if (pages == 0) {
-      return ScanCheck.refused(Reason.UNRENDERABLE, "PDF 文件中没有任何页面。");
-    }
-    // measured before anything is rendered: a 1 KB file can declare pages of 4800 × 4800 pt (10,000² pixels each)
-    for (int page = 0; page < pages; page++) {
-      PDRectangle box = document.getPage(page).getCropBox();
-      float longer = Math.max(box.getWidth(), box.getHeight());
-      float shorter = Math.min(box.getWidth(), box.getHeight());
-      if (longer > MAX_PAGE_LONGER_SIDE_PT || shorter > MAX_PAGE_SHORTER_SIDE_PT) {
-        return ScanCheck.refused(Reason.PAGE_TOO_LARGE, String.format(Locale.ROOT,
-            "第 %d 页的页面为 %.0f × %.0f 毫米，超过了 A3（297 × 420 毫米）。请按 A4 纸扫描月报表后上传。", page + 1,
-            box.getWidth() / 72 * 25.4, box.getHeight() / 72 * 25.4));
-      }
-    }
     ScanRenderer renderer = new ScanRenderer(document);
     List<Found> found = new ArrayList<>();
     boolean foreignCode = false;
@@ -381,27 +342,9 @@ public class ScanVerifier {
     }
   }
 
-  /**
-   * Parses the upload in place (no copy). No scratch-file stream cache: PDFBox uses it only for streams it writes,
-   * and decodes images in memory either way; measured on a 9 MB scan, it made no difference to the peak.
-   */
-  private static PDDocument load(byte[] upload) throws IOException {
-    return Loader.loadPDF(new RandomAccessReadBuffer(upload));
-  }
-
-  private static boolean hasPdfHeader(byte[] upload) {
-    String start = new String(upload, 0, Math.min(upload.length, HEADER_WINDOW), StandardCharsets.ISO_8859_1);
-    return start.contains("%PDF-");
-  }
-
   private static ScanCheck notScanned() {
     return ScanCheck.refused(Reason.NOT_SCANNED, "上传的是系统生成的月报 PDF 本身（页面是电子文字和图形，没有扫描图像），"
         + "不是盖章扫描件。请将月报打印出来，由领导小组组长签字、在“填报单位（公章）”处加盖单位公章，再扫描成 PDF 上传。");
-  }
-
-  private static ScanCheck encrypted() {
-    return ScanCheck.refused(Reason.ENCRYPTED, "文件已加密（设置了打开密码或权限密码），系统无法核验。请取消加密后重新"
-        + "导出 PDF 上传。");
   }
 
   private static String describe(ReportIdentity report) {

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class HeavyWork implements DisposableBean {
   /** What is run, named for the user. */
   public enum Kind {
-    SCAN_CHECK("扫描件核验"), TABLE("读取数据表"), PDF("生成 PDF");
+    SCAN_CHECK("扫描件核验"), DOCUMENT_CHECK("证明材料核验"), TABLE("读取数据表"), PDF("生成 PDF");
 
     private final String chinese;
 

@@ -104,10 +104,10 @@ class Attachment2Workbook {
     row.createCell(5).setCellValue(report != null && report.isLate() ? "是" : "");
     boolean accepted = report != null && report.getStatus() == MonthlyReport.Status.ACCEPTED;
     if (accepted) {
-      row.createCell(6).setCellValue(report.getInstitutionsCollegeLevel());
-      row.createCell(7).setCellValue(report.getInstitutionsAppraisal());
-      row.createCell(8).setCellValue(report.getInstitutionsSocial());
-      row.createCell(9).setCellValue(report.getInstitutionsSpecial());
+      InstitutionCounts institutions = report.institutions();
+      for (int kind = 0; kind < 4; kind++) {
+        row.createCell(6 + kind).setCellValue(institutions.total(kind));
+      }
     }
     int c = 10;
     for (Indicator indicator : Indicator.values()) {

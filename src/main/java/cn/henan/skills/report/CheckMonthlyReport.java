@@ -41,8 +41,9 @@ class CheckMonthlyReport implements TaskListener {
       throw new Refusal("请核实以下情况，月报尚未提交：\n" + String.join("\n", outcome.warnings())
           + "\n数字无误时，请勾选表单下方“" + MonthlyReportRules.CONFIRMATION + "”后再提交；有误时请修改。");
     }
+    // the institutions filed here count as they stand at submission: one filed or revoked later changes the next one
     MonthlyReport report = reports.submit(execution.getProcessBusinessKey(), outcome.entry(),
-        people.currentUserId().orElse(null));
+        forms.filedInstitutions(context.unit().getCode()), people.currentUserId().orElse(null));
     // a confirmation covers the warnings it was given for, not those of a later round; a return's or withdrawal's
     // note belongs to that return (the reason stays in the report's history)
     clear(execution, "warningsConfirmed", "returnNotice");

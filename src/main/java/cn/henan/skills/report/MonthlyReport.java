@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** One unit's Attachment 2 for one month; its figures count only once {@link Status#ACCEPTED}. */
 @Entity
@@ -40,6 +41,14 @@ public class MonthlyReport {
   private Integer institutionsSocial;
   @Column(name = "institutions_special")
   private Integer institutionsSpecial;
+  @Column(name = "filed_college_level")
+  private Integer filedCollegeLevel;
+  @Column(name = "filed_appraisal")
+  private Integer filedAppraisal;
+  @Column(name = "filed_social")
+  private Integer filedSocial;
+  @Column(name = "filed_special")
+  private Integer filedSpecial;
   private Integer training;
   private Integer certification;
   private Integer advanced;
@@ -75,12 +84,18 @@ public class MonthlyReport {
     this.status = Status.OPEN;
   }
 
-  void submit(MonthlyReportEntry entry, String user, Instant at) {
+  /** @param filed the unit's institutions filed in this system at submission, per kind */
+  void submit(MonthlyReportEntry entry, List<Integer> filed, String user, Instant at) {
     requireStatus(Status.OPEN);
-    institutionsCollegeLevel = entry.institutionsCollegeLevel();
-    institutionsAppraisal = entry.institutionsAppraisal();
-    institutionsSocial = entry.institutionsSocial();
-    institutionsSpecial = entry.institutionsSpecial();
+    List<Integer> notFiled = entry.institutionsNotFiled();
+    institutionsCollegeLevel = notFiled.get(0);
+    institutionsAppraisal = notFiled.get(1);
+    institutionsSocial = notFiled.get(2);
+    institutionsSpecial = notFiled.get(3);
+    filedCollegeLevel = filed.get(0);
+    filedAppraisal = filed.get(1);
+    filedSocial = filed.get(2);
+    filedSpecial = filed.get(3);
     training = Math.toIntExact(entry.month().training());
     certification = Math.toIntExact(entry.month().certification());
     advanced = Math.toIntExact(entry.month().advanced());
@@ -162,20 +177,21 @@ public class MonthlyReport {
     return version;
   }
 
-  public Integer getInstitutionsCollegeLevel() {
-    return institutionsCollegeLevel;
+  /**
+   * The first section: institutions filed here as counted at submission, and those the unit declared not filed here
+   * ({@code institutions_*}; a report from before the filing existed has no filed counts, so all its counts are the
+   * unit's own).
+   */
+  public InstitutionCounts institutions() {
+    return new InstitutionCounts(
+        List.of(zeroIfNull(filedCollegeLevel), zeroIfNull(filedAppraisal), zeroIfNull(filedSocial),
+            zeroIfNull(filedSpecial)),
+        List.of(zeroIfNull(institutionsCollegeLevel), zeroIfNull(institutionsAppraisal),
+            zeroIfNull(institutionsSocial), zeroIfNull(institutionsSpecial)));
   }
 
-  public Integer getInstitutionsAppraisal() {
-    return institutionsAppraisal;
-  }
-
-  public Integer getInstitutionsSocial() {
-    return institutionsSocial;
-  }
-
-  public Integer getInstitutionsSpecial() {
-    return institutionsSpecial;
+  private static int zeroIfNull(Integer count) {
+    return count == null ? 0 : count;
   }
 
   public String getFilerName() {

@@ -1,9 +1,11 @@
 package cn.henan.skills.report;
 
+import cn.henan.skills.institution.Institutions;
 import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +17,21 @@ class MonthlyReportForms {
   private final UnitRegistry units;
   private final QuotaDistribution quotas;
   private final MonthlyReports reports;
+  private final Institutions institutions;
+  private final Clock clock;
 
-  MonthlyReportForms(UnitRegistry units, QuotaDistribution quotas, MonthlyReports reports) {
+  MonthlyReportForms(UnitRegistry units, QuotaDistribution quotas, MonthlyReports reports, Institutions institutions,
+      Clock clock) {
     this.units = units;
     this.quotas = quotas;
     this.reports = reports;
+    this.institutions = institutions;
+    this.clock = clock;
+  }
+
+  /** The unit's evaluation institutions filed in this system and not revoked, now, per kind in the form's order. */
+  List<Integer> filedInstitutions(String unitCode) {
+    return InstitutionCounts.inOrder(institutions.filedCounts(unitCode, clock.instant()));
   }
 
   record Context(Unit unit, ReportPeriod period, Quota quota, Figures acceptedBefore, List<Unit> schools) {
@@ -68,10 +80,11 @@ class MonthlyReportForms {
     StringBuilder text = new StringBuilder();
     text.append(context.unit().getName()).append(" ").append(context.period().chinese()).append(" 进度月报（第 ")
         .append(report.getVersion()).append(" 版）\n");
-    text.append("已备案职业技能评价机构：院校类职业技能等级认定机构 ").append(report.getInstitutionsCollegeLevel())
-        .append(" 个；职业技能考核鉴定机构 ").append(report.getInstitutionsAppraisal())
-        .append(" 个；面向社会人员的职业技能等级评价机构 ").append(report.getInstitutionsSocial())
-        .append(" 个；专项职业技能考核机构 ").append(report.getInstitutionsSpecial()).append(" 个\n");
+    InstitutionCounts institutions = report.institutions();
+    text.append("已备案职业技能评价机构：").append(institutions.describe()).append('\n');
+    if (institutions.anyNotFiled()) {
+      text.append("未备案：单位自报、尚未在本系统备案的机构，请核实其备案情况（已在本系统备案的由系统按提交时的备案名册计数）。\n");
+    }
     text.append("填报人：").append(report.getFilerName()).append("　联系电话：").append(report.getFilerPhone());
     return text.toString();
   }

@@ -31,11 +31,15 @@ public class MonthlyReportRules {
   public record Field(String variable, String label) {
   }
 
+  /**
+   * Per kind of evaluation institution (in the order of {@code InstitutionKind}), the unit's own count of those not
+   * (yet) filed in this system; the filed ones are counted, not typed.
+   */
   static final List<Field> INSTITUTIONS = List.of(
-      new Field("institutionsCollegeLevel", "院校类职业技能等级认定机构数"),
-      new Field("institutionsAppraisal", "职业技能考核鉴定机构数"),
-      new Field("institutionsSocial", "面向社会人员的职业技能等级评价机构数"),
-      new Field("institutionsSpecial", "专项职业技能考核机构数"));
+      new Field("institutionsCollegeLevel", "未在本系统备案的院校类职业技能等级认定机构数"),
+      new Field("institutionsAppraisal", "未在本系统备案的职业技能考核鉴定机构数"),
+      new Field("institutionsSocial", "未在本系统备案的面向社会人员的职业技能等级评价机构数"),
+      new Field("institutionsSpecial", "未在本系统备案的专项职业能力考核机构数"));
   static final List<Field> MONTH = List.of(
       new Field("trainingMonth", "本月培训（人次）"),
       new Field("certificationMonth", "本月取证（人）"),
@@ -93,8 +97,8 @@ public class MonthlyReportRules {
             + remaining + "）的 " + IMPLAUSIBLE_FACTOR + " 倍，请核实是否填错。");
       }
     }
-    MonthlyReportEntry entry = new MonthlyReportEntry((int) institutions[0], (int) institutions[1],
-        (int) institutions[2], (int) institutions[3], thisMonth, filerName, filerPhone);
+    MonthlyReportEntry entry = new MonthlyReportEntry(java.util.Arrays.stream(institutions)
+        .mapToObj(Math::toIntExact).toList(), thisMonth, filerName, filerPhone);
     return new Outcome(entry, errors, warnings);
   }
 

@@ -36,9 +36,11 @@ public class MonthlyReports {
     return reports.findByBusinessKey(businessKey);
   }
 
-  public MonthlyReport submit(String businessKey, MonthlyReportEntry entry, String user) {
+  /** @param filedInstitutions the unit's institutions filed in this system now, per kind */
+  public MonthlyReport submit(String businessKey, MonthlyReportEntry entry, List<Integer> filedInstitutions,
+      String user) {
     MonthlyReport report = get(businessKey);
-    report.submit(entry, user, clock.instant());
+    report.submit(entry, filedInstitutions, user, clock.instant());
     record(report, Kind.SUBMITTED, null, user);
     return report;
   }

@@ -237,8 +237,7 @@ public class ReportDocuments {
     List<ReportPdfData.Row> rows = sheet.rows().stream()
         .map(row -> new ReportPdfData.Row(row.annualTask(), row.month(), row.cumulative(), row.rate())).toList();
     return new ReportPdfData(report.getUnitCode(), context.unit().getName(), report.getYear(), report.getMonth(),
-        report.getVersion(), new ReportPdfData.Institutions(report.getInstitutionsCollegeLevel(),
-            report.getInstitutionsAppraisal(), report.getInstitutionsSocial(), report.getInstitutionsSpecial()),
+        report.getVersion(), report.institutions().forPdf(),
         rows, report.getSignedByName() == null ? "" : report.getSignedByName(), report.getSignedAt(),
         report.getFilerName(), report.getFilerPhone(),
         LocalDate.ofInstant(report.getSubmittedAt(), EngineClock.BEIJING));

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * instance and cannot be changed by a user, so routing and identity are read from them rather than from variables:
  * {@code unit-year} and {@code city-subdivision} {@code 2022/u001}, {@code monthly-report} {@code 2022-03/u001}
  * (a school {@code 2022-03/u001-s01}), {@code urge} {@code u001/20220301090000}, {@code late-reports}
- * {@code 2022-03/province-edu} or {@code 2022-03/u001-schools}.
+ * {@code 2022-03/province-edu} or {@code 2022-03/u001-schools}, {@code institution-filing}
+ * {@code institution-u029-3} (the unit's third application).
  */
 public final class UnitKeys {
   /** The province's own late-reports list. */
@@ -17,13 +18,14 @@ public final class UnitKeys {
   private static final String SCHOOLS_SUFFIX = "-schools";
   private static final Pattern PERIOD_FIRST = Pattern.compile("(\\d{4})(?:-(\\d{2}))?/(.+)");
   private static final Pattern UNIT_FIRST = Pattern.compile("([^/]+)/\\d{14}");
+  private static final Pattern INSTITUTION = Pattern.compile("institution-(.+)-(\\d+)");
 
   private UnitKeys() {
   }
 
   /**
    * The unit a per-unit key names: {@code 2022/u001}, {@code 2022-03/u001-s01} and {@code u001/20220301090000} name
-   * the unit; a late-reports key names no unit (see {@link #supervisorOf}).
+   * the unit, and so does {@code institution-u029-3}; a late-reports key names no unit (see {@link #supervisorOf}).
    */
   public static Optional<String> unitCodeOf(String businessKey) {
     if (businessKey == null) {
@@ -35,7 +37,16 @@ public final class UnitKeys {
       return unit.equals(PROVINCE) || unit.endsWith(SCHOOLS_SUFFIX) ? Optional.empty() : Optional.of(unit);
     }
     Matcher unitFirst = UNIT_FIRST.matcher(businessKey);
-    return unitFirst.matches() ? Optional.of(unitFirst.group(1)) : Optional.empty();
+    if (unitFirst.matches()) {
+      return Optional.of(unitFirst.group(1));
+    }
+    Matcher institution = INSTITUTION.matcher(businessKey);
+    return institution.matches() ? Optional.of(institution.group(1)) : Optional.empty();
+  }
+
+  /** An evaluation institution's application key: the unit's {@code seq}-th application ({@code institution-u029-3}). */
+  public static String institution(String unitCode, int seq) {
+    return "institution-" + unitCode + "-" + seq;
   }
 
   /** The year of a key that starts with it ({@code 2022/u001}, {@code 2022-03/u001}, {@code 2022}). */

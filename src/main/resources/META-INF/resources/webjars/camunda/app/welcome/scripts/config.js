@@ -14,6 +14,11 @@ export default {
       description: '各月完成率与时间进度、单位和市县排名、进度缓慢/完成率低/逾期/未报单位，附件 2 Excel 导出（省、市县用户）'
     },
     {
+      label: '评价机构备案名册',
+      href: '/institutions.html',
+      description: '各单位申请备案的职业技能评价机构（四类），按单位和类别列出申请中、已退回、已备案、已撤销；省人社厅可撤销备案'
+    },
+    {
       label: '流程版本与迁移',
       href: '/process-versions.html',
       description: '流程管理员：各流程的版本和运行中的实例，把旧版本上的实例迁移到最新版本，并列出不能迁移的实例及原因'
