@@ -53,14 +53,6 @@ class IdentitySeeder {
       // profile keycloak with Keycloak down: the app starts, lets no one in, and creates what is missing next time
       log.error("{}", e.getMessage());
     }
-    for (Unit unit : all) {
-      if (unit.getKind().isBureau() && unit.getParentCode() == null) {
-        // a city or county bureau urges its own schools (the urge's start listener checks which)
-        grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "urge",
-            ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grants.grantGroup(unit.filerGroup(), Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
-      }
-    }
     grantProvince();
     filters.ensureFilters();
     log.info("Identity ready: {} units, demo users {}, in {} ms", all.size(), properties.demoUsers(),

@@ -3,6 +3,7 @@ package cn.henan.skills.identity;
 import cn.henan.skills.unit.Unit;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
@@ -25,12 +26,19 @@ public class UnitAccess {
   }
 
   /**
-   * The unit's filer and leader groups (a school's readable by its city bureau), and with demo users on, a user of the
-   * same name in each.
+   * The unit's filer and leader groups (a school's readable by its city bureau; a city or county bureau's filers may
+   * urge), and with demo users on, a user of the same name in each: at start for every unit, and for a unit the
+   * province or a city adds when it is published.
    */
   public void ensureUnitIdentity(Unit unit) {
     boolean created = ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
     ensureGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
+    if (unit.getKind().isBureau() && unit.getParentCode() == null) {
+      // a city or county bureau urges its own schools (the urge's start listener checks which)
+      grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "urge",
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grants.grantGroup(unit.filerGroup(), Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+    }
     if (created && unit.getParentCode() != null) {
       // the city bureau reviews its schools: Tasklist shows it the schools' group names (granted once, with the
       // groups, not at every start)

@@ -53,7 +53,7 @@ public class FigureSources {
     Set<String> withQuota = quotas.quotasOf(period.year()).keySet();
     List<String> codes = new ArrayList<>();
     if (unitCode == null) {
-      units.allUnits().stream().filter(visible).map(Unit::getCode).filter(withQuota::contains).forEach(codes::add);
+      units.allUnits(period.year()).stream().filter(visible).map(Unit::getCode).filter(withQuota::contains).forEach(codes::add);
     } else {
       codes.add(unitCode);
       units.schoolsOf(unitCode).stream().map(Unit::getCode).filter(withQuota::contains).forEach(codes::add);
@@ -64,7 +64,7 @@ public class FigureSources {
         .sorted(Comparator.comparing((MonthlyReports.Accepted a) -> a.report().getUnitCode())
             .thenComparing(a -> a.report().getMonth()))
         .map(a -> source(a, indicator, names)).toList();
-    Unit unit = unitCode == null ? null : units.get(unitCode);
+    Unit unit = unitCode == null ? null : units.get(unitCode, period.year());
     return new Sources(period.key(), indicator.key(), indicator.chineseName(), unitCode,
         unit == null ? "全省" : unit.getName(), sources.stream().mapToLong(Source::value).sum(), sources);
   }
@@ -73,7 +73,7 @@ public class FigureSources {
     MonthlyReport report = accepted.report();
     String actor = accepted.acceptance() == null ? null : accepted.acceptance().getActor();
     String acceptedBy = actor == null ? null : names.computeIfAbsent(actor, people::displayName);
-    return new Source(report.getUnitCode(), units.get(report.getUnitCode()).getName(),
+    return new Source(report.getUnitCode(), units.name(report.getUnitCode(), report.getYear()),
         ReportPeriod.of(report.getYear(), report.getMonth()).key(), report.getVersion(),
         report.figures().get(indicator), report.getSignedByName(), report.getSignedAt(), acceptedBy,
         report.getAcceptedAt(), ReportDocumentController.url(report.getBusinessKey(), "report.pdf"),

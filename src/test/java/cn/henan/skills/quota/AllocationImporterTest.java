@@ -63,9 +63,9 @@ class AllocationImporterTest {
         .containsExactlyElementsOf(IntStream.rangeClosed(1, 171).mapToObj(i -> String.format("u%03d", i)).toList());
     assertThat(result.totals()).isEqualTo(new QuotaTotals(1_100_000, 800_000, 310_000, 150_000));
     assertThat(line(result, "u001"))
-        .isEqualTo(new AllocationLine(2, "u001", "郑州市", UnitKind.PREFECTURE_CITY, 80000, 70000, null, 14000));
+        .isEqualTo(new AllocationLine(2, "u001", "郑州市", UnitKind.PREFECTURE_CITY, 80000, 70000, null, 14000, AllocationLine.Statement.NONE));
     assertThat(line(result, "u029"))
-        .isEqualTo(new AllocationLine(30, "u029", "河南理工大学", UnitKind.UNDERGRADUATE, 500, 450, 300, 90));
+        .isEqualTo(new AllocationLine(30, "u029", "河南理工大学", UnitKind.UNDERGRADUATE, 500, 450, 300, 90, AllocationLine.Statement.NONE));
     assertThat(line(result, "u033").onePlusX()).isNull();
     assertThat(line(result, "u033").advanced()).isNull();
     assertThat(result.problemReport()).isEmpty();
