@@ -55,6 +55,19 @@ public class UnitAccess {
   }
 
   /**
+   * A unit renamed from the current year on (its code, groups and people stay): its groups' names, and its demo users'
+   * names, follow the new name.
+   */
+  public void unitRenamed(Unit unit) {
+    directory.renameGroup(unit.filerGroup(), unit.getName() + " 填报人");
+    directory.renameGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
+    if (properties.demoUsers()) {
+      directory.renameDemoUser(unit.filerGroup(), unit.getName());
+      directory.renameDemoUser(unit.leaderGroup(), unit.getName());
+    }
+  }
+
+  /**
    * Lets the unit's filers and leaders see this new instance (Tasklist, Cockpit, REST) and its history — Tasklist
    * reads a task's comments (催办, 督办) and its history through the instance's history.
    */

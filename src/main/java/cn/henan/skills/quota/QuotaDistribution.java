@@ -115,6 +115,7 @@ public class QuotaDistribution {
     for (AllocationUnitStatement statement : statements.findByYearOrderBySourceRow(year)) {
       if (statement.getStatement() == AllocationLine.Statement.RENAMED) {
         units.rename(statement.getUnitCode(), year, statement.getName());
+        unitAccess.unitRenamed(units.get(statement.getUnitCode()));
       } else {
         Unit added = units.addProvincialUnit(statement.getName(), statement.getKind(), year);
         statement.registered(added.getCode());
