@@ -14,12 +14,12 @@ enum AllocationColumn implements TableColumn {
       h -> (h.contains("单位") || h.contains("学校") || h.contains("省辖市")) && !h.contains("类型")
           && !FormerName.matches(h))),
   KIND(new ColumnSpec("kind", "类型", "单位类型", false, h -> h.contains("类型"))),
-  /** The province's statement that a row's unit is renamed (its former name) or new (新增); see README "Several years". */
-  FORMER_NAME(new ColumnSpec("former_name", "原单位名称", "原单位名称", false, FormerName::matches)),
   TRAINING(ColumnSpec.TRAINING),
   CERTIFICATION(ColumnSpec.CERTIFICATION),
   ADVANCED(ColumnSpec.ADVANCED),
-  ONE_PLUS_X(ColumnSpec.ONE_PLUS_X);
+  ONE_PLUS_X(ColumnSpec.ONE_PLUS_X),
+  /** The province's statement that a row's unit is renamed (its former name) or new (新增); see README "Several years". */
+  FORMER_NAME(new ColumnSpec("former_name", "原单位名称", "原单位名称", false, FormerName::matches));
 
   private final ColumnSpec spec;
 
