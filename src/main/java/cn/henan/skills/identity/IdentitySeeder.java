@@ -53,6 +53,8 @@ class IdentitySeeder {
       // profile keycloak with Keycloak down: the app starts, lets no one in, and creates what is missing next time
       log.error("{}", e.getMessage());
     }
+    // the rights live in Camunda's database, so they are granted even while Keycloak is down
+    all.forEach(unitAccess::grantUnitRights);
     grantProvince();
     filters.ensureFilters();
     log.info("Identity ready: {} units, demo users {}, in {} ms", all.size(), properties.demoUsers(),
@@ -71,7 +73,7 @@ class IdentitySeeder {
     // the starter creates the admin user (camunda.bpm.admin-user); it also administers the process models
     unitAccess.addToGroupIfUserExists("admin", PROCESS_ADMIN);
     for (Unit unit : all) {
-      unitAccess.ensureUnitIdentity(unit);
+      unitAccess.ensureGroupsAndUsers(unit);
     }
   }
 

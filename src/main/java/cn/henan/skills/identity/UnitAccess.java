@@ -31,14 +31,24 @@ public class UnitAccess {
    * province or a city adds when it is published.
    */
   public void ensureUnitIdentity(Unit unit) {
-    boolean created = ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
-    ensureGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
+    grantUnitRights(unit);
+    ensureGroupsAndUsers(unit);
+  }
+
+  /** What the unit's groups may do beyond their tasks, kept in Camunda's database (whatever the directory). */
+  void grantUnitRights(Unit unit) {
     if (unit.getKind().isBureau() && unit.getParentCode() == null) {
       // a city or county bureau urges its own schools (the urge's start listener checks which)
       grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "urge",
           ProcessDefinitionPermissions.CREATE_INSTANCE);
       grants.grantGroup(unit.filerGroup(), Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     }
+  }
+
+  /** The groups and (demo) users, in the directory of the profile. */
+  void ensureGroupsAndUsers(Unit unit) {
+    boolean created = ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
+    ensureGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
     if (created && unit.getParentCode() != null) {
       // the city bureau reviews its schools: Tasklist shows it the schools' group names (granted once, with the
       // groups, not at every start)
