@@ -37,13 +37,14 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AllocationImporter {
+  /** What 原单位名称 says of a new unit. */
+  static final String NEW_UNIT = "新增";
+
   private final HeavyWork heavyWork;
 
   public AllocationImporter(HeavyWork heavyWork) {
     this.heavyWork = heavyWork;
   }
-
-  static final String NEW_UNIT = "新增";
 
   /**
    * @param registry the units of the table's year, under that year's names; only those without a parent (the
