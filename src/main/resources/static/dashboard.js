@@ -120,6 +120,8 @@ document.addEventListener('click', event => {
 async function load() {
   const year = Number(yearSelect.value), month = Number(monthSelect.value);
   const key = `${year}-${pad(month)}`;
+  // every view is of one year (a renamed unit under its name of that year): the heading says which
+  document.getElementById('title').textContent = `“人人持证、技能河南”进度看板 · ${year} 年`;
   document.getElementById('excel').href = `/api/reports/${key}/attachment2.xlsx`;
   const message = document.getElementById('message');
   message.className = ''; message.textContent = '加载中……';
@@ -157,7 +159,10 @@ async function start() {
   const today = clock && clock.today ? clock.today : new Date().toISOString().slice(0, 10);
   let year = Number(today.slice(0, 4)), month = Number(today.slice(5, 7));
   if (month < 3) { year -= 1; month = 12; }
-  for (let y = Math.min(2022, year); y <= Math.max(2022, year); y++) { yearSelect.add(new Option(y + ' 年', y)); }
+  // every published year (a new year is distributed while the last one still runs), and the clock's year
+  const published = await get('/api/allocations').catch(() => []);
+  const years = [...new Set([...published, year])].sort((a, b) => a - b);
+  for (const y of years) { yearSelect.add(new Option(y + ' 年', y)); }
   yearSelect.value = year;
   monthSelect.value = month;
   load();

@@ -7,6 +7,7 @@ import cn.henan.skills.platform.FormText;
 import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.report.MonthlyReports;
 import cn.henan.skills.report.ReportPeriod;
+import cn.henan.skills.unit.UnitKeys;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -94,11 +95,12 @@ public class CirculationSteps {
    */
   public void checkDraft(DelegateTask task) {
     List<String> codes = schedule.unitsOf((String) task.getExecution().getVariable("namedUnitCodes"));
-    List<String> unknown = circulations.unknownUnits(codes);
+    int year = UnitKeys.yearOf(task.getExecution().getProcessBusinessKey());
+    List<String> unknown = circulations.unknownUnits(year, codes);
     if (!unknown.isEmpty()) {
       throw new Refusal("被通报单位代码不存在：" + String.join("、", unknown) + "（应为 u001、u001-s01 这样的代码）。");
     }
-    task.getExecution().setVariable("namedUnitNames", FormText.fit(circulations.describeUnits(codes), "完整名单见通报草稿"));
+    task.getExecution().setVariable("namedUnitNames", FormText.fit(circulations.describeUnits(year, codes), "完整名单见通报草稿"));
   }
 
   /** Service task: the notice PDF, visible to every unit. */

@@ -81,15 +81,15 @@ public class Circulations {
     summary.append('\n');
   }
 
-  /** The codes of a draft's list that name no unit. */
-  public List<String> unknownUnits(List<String> codes) {
-    return codes.stream().filter(code -> units.find(code).isEmpty()).toList();
+  /** The codes of a draft's list that name no unit of the year. */
+  public List<String> unknownUnits(int year, List<String> codes) {
+    return codes.stream().filter(code -> units.find(code, year).isEmpty()).toList();
   }
 
-  /** The named units as the approver reads them: "郑州市（u001）、河南理工大学（u029）", or "无". */
-  public String describeUnits(List<String> codes) {
+  /** The named units as the approver reads them, under their names of the year: "郑州市（u001）、…", or "无". */
+  public String describeUnits(int year, List<String> codes) {
     return codes.isEmpty() ? "无" : String.join("、", codes.stream()
-        .map(code -> units.find(code).map(unit -> unit.getName() + "（" + code + "）").orElse(code)).toList());
+        .map(code -> units.name(code, year) + "（" + code + "）").toList());
   }
 
   @Transactional
@@ -99,8 +99,8 @@ public class Circulations {
     }
     List<String> lines = new ArrayList<>(List.of(body.split("\\R")));
     lines.add("被通报单位：" + (namedUnits.isEmpty() ? "无" : String.join("、",
-        namedUnits.stream().map(code -> units.get(code).getName()).toList())) + "。");
-    NoticePdfData data = new NoticePdfData(title, "豫教通报〔" + period.year() + "〕" + period.month() + "号",
+        namedUnits.stream().map(code -> units.name(code, period.year())).toList())) + "。");
+    NoticePdfData data = new NoticePdfData(period.year(), title, "豫教通报〔" + period.year() + "〕" + period.month() + "号",
         String.join("\n", lines), LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING), List.of());
     byte[] pdf = heavyWork.run(HeavyWork.Kind.PDF, () -> noticePdf.render(data));
     circulations.save(new Circulation(period.key(), title, body, namedUnits, pdf, Digests.sha256Hex(pdf),
@@ -123,10 +123,11 @@ public class Circulations {
   /** A published notice and, for each named unit, whether and how it acknowledged. */
   @Transactional(readOnly = true)
   public Optional<Published> published(String monthKey) {
+    int year = ReportPeriod.parse(monthKey).year();
     return circulations.findById(monthKey).map(c -> {
       List<Acknowledgement> acks = acknowledgements.ofMonth(monthKey);
       return new Published(c.getMonthKey(), c.getTitle(), c.getPublishedAt(), c.namedUnits().stream().map(code -> {
-        Unit unit = units.get(code);
+        Unit unit = units.get(code, year);
         return acks.stream().filter(a -> a.getUnitCode().equals(code)).findFirst()
             .map(a -> new UnitAcknowledgement(code, unit.getName(), true, a.getMeasures(), a.getAcknowledgedBy(),
                 a.getAcknowledgedAt()))

@@ -65,6 +65,24 @@ class CamundaDirectory implements IdentityDirectory {
   }
 
   @Override
+  public void renameGroup(String id, String name) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group != null && !name.equals(group.getName())) {
+      group.setName(name);
+      identity.saveGroup(group);
+    }
+  }
+
+  @Override
+  public void renameDemoUser(String id, String firstName) {
+    User user = identity.createUserQuery().userId(id).singleResult();
+    if (user != null && !firstName.equals(user.getFirstName())) {
+      user.setFirstName(firstName);
+      saveSeeded(user);
+    }
+  }
+
+  @Override
   public void addToGroupIfUserExists(String userId, String group) {
     if (identity.createUserQuery().userId(userId).count() > 0
         && identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {

@@ -17,4 +17,10 @@ interface IdentityDirectory {
   void ensureUser(String id, String firstName, String lastName, String password, String... groups);
 
   void addToGroupIfUserExists(String userId, String group);
+
+  /** A renamed unit's group keeps its id (the models' and authorizations' contract); its shown name changes. */
+  void renameGroup(String id, String name);
+
+  /** A demo user, named after its unit, follows the unit's rename; a missing user is left alone. */
+  void renameDemoUser(String id, String firstName);
 }

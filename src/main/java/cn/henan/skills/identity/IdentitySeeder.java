@@ -53,14 +53,8 @@ class IdentitySeeder {
       // profile keycloak with Keycloak down: the app starts, lets no one in, and creates what is missing next time
       log.error("{}", e.getMessage());
     }
-    for (Unit unit : all) {
-      if (unit.getKind().isBureau() && unit.getParentCode() == null) {
-        // a city or county bureau urges its own schools (the urge's start listener checks which)
-        grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "urge",
-            ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grants.grantGroup(unit.filerGroup(), Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
-      }
-    }
+    // the rights live in Camunda's database, so they are granted even while Keycloak is down
+    all.forEach(unitAccess::grantUnitRights);
     grantProvince();
     filters.ensureFilters();
     log.info("Identity ready: {} units, demo users {}, in {} ms", all.size(), properties.demoUsers(),
@@ -79,7 +73,7 @@ class IdentitySeeder {
     // the starter creates the admin user (camunda.bpm.admin-user); it also administers the process models
     unitAccess.addToGroupIfUserExists("admin", PROCESS_ADMIN);
     for (Unit unit : all) {
-      unitAccess.ensureUnitIdentity(unit);
+      unitAccess.ensureGroupsAndUsers(unit);
     }
   }
 

@@ -87,6 +87,22 @@ class KeycloakAdmin {
     });
   }
 
+  /** Sets a group's Chinese name (attribute displayName); its name, the id the models use, stays. */
+  void renameGroup(String keycloakId, String name, String displayName) {
+    call("修改用户组名称 " + name, () -> http.put().uri(keycloak.adminUrl() + "/groups/" + keycloakId)
+        .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("name", name, "attributes",
+            Map.of("type", List.of(CamundaDirectory.WORKFLOW_GROUP), "displayName", List.of(displayName))))
+        .retrieve().toBodilessEntity());
+  }
+
+  /** Sets a user's first name (a demo user's is its unit's name). */
+  void renameUser(String keycloakId, String firstName) {
+    call("修改用户姓名", () -> http.put().uri(keycloak.adminUrl() + "/users/" + keycloakId)
+        .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("firstName", firstName)).retrieve().toBodilessEntity());
+  }
+
   void addMembership(String userId, String groupId) {
     call("加入用户组", () -> http.put().uri(keycloak.adminUrl() + "/users/" + userId + "/groups/" + groupId)
         .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity());

@@ -55,6 +55,23 @@ class KeycloakDirectory implements IdentityDirectory {
   }
 
   @Override
+  public void renameGroup(String id, String name) {
+    String keycloakId = knownGroups().get(id);
+    if (keycloakId != null) {
+      admin.renameGroup(keycloakId, id, name);
+      log.info("Keycloak: group {} renamed {}", id, name);
+    }
+  }
+
+  @Override
+  public void renameDemoUser(String id, String firstName) {
+    String keycloakId = knownUsers().get(id);
+    if (keycloakId != null) {
+      admin.renameUser(keycloakId, firstName);
+    }
+  }
+
+  @Override
   public void addToGroupIfUserExists(String userId, String group) {
     String user = knownUsers().get(userId);
     String groupId = knownGroups().get(group);

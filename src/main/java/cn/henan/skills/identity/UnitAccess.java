@@ -26,10 +26,30 @@ public class UnitAccess {
   }
 
   /**
-   * The unit's filer and leader groups (a school's readable by its city bureau), the filers' right to apply for an
-   * evaluation institution's filing, and with demo users on, a user of the same name in each.
+   * The unit's filer and leader groups (a school's readable by its city bureau; a city or county bureau's filers may
+   * urge; every unit's filers may apply for an evaluation institution's filing), and with demo users on, a user of
+   * the same name in each: at start for every unit, and for a unit the province or a city adds when it is published.
    */
   public void ensureUnitIdentity(Unit unit) {
+    grantUnitRights(unit);
+    ensureGroupsAndUsers(unit);
+  }
+
+  /** What the unit's groups may do beyond their tasks, kept in Camunda's database (whatever the directory). */
+  void grantUnitRights(Unit unit) {
+    if (unit.getKind().isBureau() && unit.getParentCode() == null) {
+      // a city or county bureau urges its own schools (the urge's start listener checks which)
+      grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "urge",
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    // every unit, a city's schools included, may apply to file its evaluation institutions (评价机构备案)
+    grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "institution-filing",
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grants.grantGroup(unit.filerGroup(), Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+  }
+
+  /** The groups and (demo) users, in the directory of the profile. */
+  void ensureGroupsAndUsers(Unit unit) {
     boolean created = ensureGroup(unit.filerGroup(), unit.getName() + " 填报人");
     ensureGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
     if (created && unit.getParentCode() != null) {
@@ -41,13 +61,22 @@ public class UnitAccess {
         }
       }
     }
-    // every unit, a city's schools included, may apply to file its evaluation institutions (评价机构备案)
-    grants.grantGroup(unit.filerGroup(), Resources.PROCESS_DEFINITION, "institution-filing",
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grants.grantGroup(unit.filerGroup(), Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     if (properties.demoUsers()) {
       ensureUser(unit.filerGroup(), unit.getName(), "填报人", properties.demoPassword(), unit.filerGroup());
       ensureUser(unit.leaderGroup(), unit.getName(), "领导小组组长", properties.demoPassword(), unit.leaderGroup());
+    }
+  }
+
+  /**
+   * A unit renamed from the current year on (its code, groups and people stay): its groups' names, and its demo users'
+   * names, follow the new name.
+   */
+  public void unitRenamed(Unit unit) {
+    directory.renameGroup(unit.filerGroup(), unit.getName() + " 填报人");
+    directory.renameGroup(unit.leaderGroup(), unit.getName() + " 领导小组组长");
+    if (properties.demoUsers()) {
+      directory.renameDemoUser(unit.filerGroup(), unit.getName());
+      directory.renameDemoUser(unit.leaderGroup(), unit.getName());
     }
   }
 

@@ -111,10 +111,14 @@ class ActionableIncidents extends AbstractProcessEnginePlugin {
     return Optional.ofNullable(execution).map(ExecutionEntity::getProcessBusinessKey);
   }
 
-  /** The unit a key names, as the registry has it: （河南理工大学）; nothing if the key names none or it is unknown. */
+  /**
+   * The unit a key names, as the registry has it in the key's year: （河南理工大学）; nothing if the key names none or
+   * it is unknown.
+   */
   private String unitOf(String businessKey) {
-    return UnitKeys.unitCodeOf(businessKey).flatMap(code -> units.getObject().find(code)).map(Unit::getName)
-        .map(name -> "（" + name + "）").orElse("");
+    return UnitKeys.unitCodeOf(businessKey).flatMap(code -> UnitKeys.yearIn(businessKey)
+            .map(year -> units.getObject().find(code, year)).orElseGet(() -> units.getObject().find(code)))
+        .map(Unit::getName).map(name -> "（" + name + "）").orElse("");
   }
 
   /** The element's name in the deployed model (the engine's parsed activity had none for an event subprocess's timer). */

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
 public class NoticePdf {
   /** The only issuer in this system; its name heads the letter and signs it. */
   static final String ISSUER = "河南省教育厅办公室";
-  static final String ATTACHMENT_TITLE = "河南省教育系统“人人持证、技能河南”建设工作任务分配表";
+  /** Attachment 1's title: the year's table (two years' tables side by side are told apart by it). */
+  static String attachmentTitle(int year) {
+    return "河南省教育系统“人人持证、技能河南”建设工作 " + year + " 年任务分配表";
+  }
   /** Broken where the notice breaks them, not where the narrow columns happen to end. */
   static final List<String> HEADINGS = List.of("序号", "单位", "培训任务\n（人次）", "取证人数\n（人）",
       "其中高级工\n及以上（人）", "1+X证书\n取证人数（人）");
@@ -59,7 +62,7 @@ public class NoticePdf {
       signature(canvas, data, baseline);
       // a circulated notice has no quota table
       if (!data.rows().isEmpty()) {
-        attachment(canvas, data.rows());
+        attachment(canvas, data.year(), data.rows());
       }
       numberPages(canvas);
       return canvas.save();
@@ -118,10 +121,10 @@ public class NoticePdf {
     canvas.text(ISSUED.format(data.issuedOn()), x, baseline + BODY_LEADING, BODY_SIZE, Align.RIGHT);
   }
 
-  private static void attachment(PdfCanvas canvas, List<NoticePdfData.Row> rows) {
+  private static void attachment(PdfCanvas canvas, int year, List<NoticePdfData.Row> rows) {
     canvas.newPage();
     canvas.bold(() -> canvas.text("附件 1", LEFT, TOP, BODY_SIZE), BODY_SIZE);
-    canvas.bold(() -> canvas.text(ATTACHMENT_TITLE, CENTER, TOP + 32, 15, Align.CENTER), 15);
+    canvas.bold(() -> canvas.text(attachmentTitle(year), CENTER, TOP + 32, 15, Align.CENTER), 15);
     float top = header(canvas, TOP + 48);
     for (NoticePdfData.Row row : rows) {
       List<String> cells = List.of(Integer.toString(row.seq()), row.unitName(), Integer.toString(row.training()),

@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * The notice that hands out a year's quotas, with its Attachment 1.
  *
+ * @param year the year the notice is about; Attachment 1's title says it
  * @param documentNumber 文号, e.g. 教办职成〔2022〕50号
  * @param body the text province-edu entered; one paragraph per line
  * @param rows Attachment 1, one row per unit in the order of the table
  */
-public record NoticePdfData(String title, String documentNumber, String body, LocalDate issuedOn, List<Row> rows) {
+public record NoticePdfData(int year, String title, String documentNumber, String body, LocalDate issuedOn, List<Row> rows) {
 
   /**
    * One unit's quota.

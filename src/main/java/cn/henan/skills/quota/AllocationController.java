@@ -47,6 +47,12 @@ class AllocationController {
   record AllocationView(int year, List<UnitQuotaView> units, Map<String, Long> totals) {
   }
 
+  /** The published years, oldest first (the dashboard's year select). */
+  @GetMapping
+  List<Integer> publishedYears() {
+    return distribution.publishedYears();
+  }
+
   @GetMapping("/{year}")
   AllocationView allocation(@PathVariable int year) {
     PublishedAllocation allocation = distribution.published(year)

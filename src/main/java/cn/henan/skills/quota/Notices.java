@@ -31,7 +31,7 @@ class Notices {
   @Transactional
   void issue(int year, NoticeText text, List<NoticePdfData.Row> attachment) {
     LocalDate issuedOn = LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING);
-    NoticePdfData data = new NoticePdfData(text.title(), text.documentNumber(), text.body(), issuedOn, attachment);
+    NoticePdfData data = new NoticePdfData(year, text.title(), text.documentNumber(), text.body(), issuedOn, attachment);
     byte[] pdf = heavyWork.run(HeavyWork.Kind.PDF, () -> noticePdf.render(data));
     notices.save(new AllocationNotice(year, text, issuedOn, pdf, Digests.sha256Hex(pdf)));
   }

@@ -1,5 +1,6 @@
 package cn.henan.skills.quota;
 
+import cn.henan.skills.identity.UnitAccess;
 import cn.henan.skills.pdf.NoticePdfData;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
@@ -26,16 +27,21 @@ public class QuotaDistribution {
       DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZoneId.of("Asia/Shanghai"));
   private final AllocationYearRepository years;
   private final QuotaAllocationRepository quotas;
+  private final AllocationUnitStatementRepository statements;
   private final UnitRegistry units;
+  private final UnitAccess unitAccess;
   private final UnitYears unitYears;
   private final Notices notices;
   private final Clock clock;
 
-  QuotaDistribution(AllocationYearRepository years, QuotaAllocationRepository quotas, UnitRegistry units,
-      UnitYears unitYears, Notices notices, Clock clock) {
+  QuotaDistribution(AllocationYearRepository years, QuotaAllocationRepository quotas,
+      AllocationUnitStatementRepository statements, UnitRegistry units, UnitAccess unitAccess, UnitYears unitYears,
+      Notices notices, Clock clock) {
     this.years = years;
     this.quotas = quotas;
+    this.statements = statements;
     this.units = units;
+    this.unitAccess = unitAccess;
     this.unitYears = unitYears;
     this.notices = notices;
     this.clock = clock;
@@ -62,8 +68,14 @@ public class QuotaDistribution {
     years.saveAndFlush(allocationYear);
     quotas.deleteByYear(year);
     quotas.flush();
-    quotas.saveAll(lines.stream().map(line -> new QuotaAllocation(year, line.unitCode(), line.row(),
-        new Quota(line.training(), line.certification(), line.advanced(), line.onePlusX()))).toList());
+    statements.deleteByYear(year);
+    statements.flush();
+    // a new unit has no code before publication: its quota waits with its statement
+    quotas.saveAll(lines.stream().filter(line -> line.statement() != AllocationLine.Statement.NEW_UNIT)
+        .map(line -> new QuotaAllocation(year, line.unitCode(), line.row(),
+            new Quota(line.training(), line.certification(), line.advanced(), line.onePlusX()))).toList());
+    statements.saveAll(lines.stream().filter(line -> line.statement() != AllocationLine.Statement.NONE)
+        .map(line -> new AllocationUnitStatement(year, line)).toList());
   }
 
   /**
@@ -79,8 +91,8 @@ public class QuotaDistribution {
       throw new AllocationAlreadyPublishedException(year);
     }
     allocationYear.publish(clock.instant(), processInstanceId);
-    Map<String, Unit> unitsByCode = units.allUnits().stream()
-        .collect(Collectors.toMap(Unit::getCode, Function.identity()));
+    applyStatements(year);
+    Map<String, Unit> unitsByCode = unitsOf(year);
     List<QuotaAllocation> allocations = quotas.findByYearOrderBySourceRow(year);
     // 序号 numbers the units as Attachment 1 does (the source row counts the header too)
     List<NoticePdfData.Row> attachment = new ArrayList<>();
@@ -95,12 +107,42 @@ public class QuotaDistribution {
     return allocations.size();
   }
 
-  /** The published allocation of a year, in table order. */
+  /**
+   * The table's renames take effect from this year on (earlier years keep the old name); its new units get their
+   * codes, groups (and demo users) as every unit has them, and their quota.
+   */
+  private void applyStatements(int year) {
+    for (AllocationUnitStatement statement : statements.findByYearOrderBySourceRow(year)) {
+      if (statement.getStatement() == AllocationLine.Statement.RENAMED) {
+        units.rename(statement.getUnitCode(), year, statement.getName());
+        unitAccess.unitRenamed(units.get(statement.getUnitCode()));
+      } else {
+        Unit added = units.addProvincialUnit(statement.getName(), statement.getKind(), year);
+        statement.registered(added.getCode());
+        unitAccess.ensureUnitIdentity(added);
+        quotas.save(new QuotaAllocation(year, added.getCode(), statement.getSourceRow(), statement.quota()));
+      }
+    }
+    quotas.flush();
+  }
+
+  /** The units of a year by code, each under its name of that year. */
+  private Map<String, Unit> unitsOf(int year) {
+    return units.allUnits(year).stream().collect(Collectors.toMap(Unit::getCode, Function.identity()));
+  }
+
+  /** The years whose allocation is published, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Integer> publishedYears() {
+    return years.findAll().stream().filter(AllocationYear::isPublished).map(AllocationYear::getYear).sorted()
+        .toList();
+  }
+
+  /** The published allocation of a year, in table order, each unit under its name of that year. */
   @Transactional(readOnly = true)
   public Optional<PublishedAllocation> published(int year) {
     return years.findById(year).filter(AllocationYear::isPublished).map(y -> {
-      Map<String, Unit> unitsByCode = units.allUnits().stream()
-          .collect(Collectors.toMap(Unit::getCode, Function.identity()));
+      Map<String, Unit> unitsByCode = unitsOf(year);
       List<PublishedAllocation.UnitQuota> rows = quotas.findByYearOrderBySourceRow(year).stream()
           .map(q -> new PublishedAllocation.UnitQuota(unitsByCode.get(q.getUnitCode()), q))
           .toList();

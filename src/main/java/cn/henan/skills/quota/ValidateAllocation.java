@@ -62,7 +62,7 @@ class ValidateAllocation implements JavaDelegate, TaskListener {
         throw new Refusal("选择了“上传分配表文件”，但没有上传文件。请选择 CSV 或 XLSX 文件后重新提交。");
       }
       sourceName = file.get().fileName();
-      result = importer.read(sourceName, file.get().content(), units.provincialUnits());
+      result = importer.read(sourceName, file.get().content(), units.provincialUnits(year));
     } else {
       // Tasklist sends an empty file input along; it must not stay behind as if it had been uploaded
       execution.removeVariable("allocationFile");
@@ -72,7 +72,7 @@ class ValidateAllocation implements JavaDelegate, TaskListener {
       }
       sourceName = "内置 " + year + " 年任务分配表（附件1）";
       try (InputStream in = builtin.getInputStream()) {
-        result = importer.read(builtin.getFilename(), in.readAllBytes(), units.provincialUnits());
+        result = importer.read(builtin.getFilename(), in.readAllBytes(), units.provincialUnits(year));
       }
     }
     if (!result.ok()) {
@@ -80,7 +80,7 @@ class ValidateAllocation implements JavaDelegate, TaskListener {
           + FormText.fit(result.problemReport(), "改正以上问题后重新上传，其余问题会再列出"));
     }
     distribution.saveDraft(year, sourceName, result.lines());
-    execution.setVariable("allocationNotes", missingUnitsNote(result));
+    execution.setVariable("allocationNotes", notes(year, result));
     execution.setVariable("allocationSourceName", sourceName);
     execution.setVariable("unitCount", result.lines().size());
     execution.setVariable("trainingTotal", result.totals().training());
@@ -89,17 +89,28 @@ class ValidateAllocation implements JavaDelegate, TaskListener {
     execution.setVariable("onePlusXTotal", result.totals().onePlusX());
   }
 
-  /** A table need not list every unit (a unit may get no task in a year), but the approver should see which. */
-  private String missingUnitsNote(QuotaImport<AllocationLine> result) {
-    Set<String> listed = result.lines().stream().map(AllocationLine::unitCode)
-        .collect(Collectors.toSet());
-    List<String> missing = units.provincialUnits().stream().filter(u -> !listed.contains(u.getCode()))
-        .map(Unit::getName).toList();
-    if (missing.isEmpty()) {
-      return null;
+  /** What the approver should know besides the totals: the units the table renames, adds and leaves out. */
+  private String notes(int year, QuotaImport<AllocationLine> result) {
+    List<String> notes = new java.util.ArrayList<>();
+    List<String> renamed = result.lines().stream().filter(l -> l.statement() == AllocationLine.Statement.RENAMED)
+        .map(l -> units.name(l.unitCode(), year) + "（" + l.unitCode() + "）更名为 " + l.unitName()).toList();
+    if (!renamed.isEmpty()) {
+      notes.add("更名：" + String.join("；", renamed) + "。批准后自 " + year + " 年起使用新名称，单位代码和以往年度的记录不变。");
     }
-    return "注意：分配表没有列出单位名录中的 " + missing.size() + " 个单位，批准后这些单位本年度没有任务："
-        + String.join("、", missing.subList(0, Math.min(missing.size(), 30)))
-        + (missing.size() > 30 ? " 等" : "") + "。";
+    List<String> added = result.lines().stream().filter(l -> l.statement() == AllocationLine.Statement.NEW_UNIT)
+        .map(l -> l.unitName() + "（" + l.kind().chineseName() + "）").toList();
+    if (!added.isEmpty()) {
+      notes.add("新增单位：" + String.join("、", added) + "。批准后分配单位代码并开通填报人、领导小组组长账号。");
+    }
+    // a table need not list every unit (a unit may get no task in a year), but the approver should see which
+    Set<String> listed = result.lines().stream().map(AllocationLine::unitCode).collect(Collectors.toSet());
+    List<String> missing = units.provincialUnits(year).stream().filter(u -> !listed.contains(u.getCode()))
+        .map(Unit::getName).toList();
+    if (!missing.isEmpty()) {
+      notes.add("注意：分配表没有列出单位名录中的 " + missing.size() + " 个单位，批准后这些单位本年度没有任务："
+          + String.join("、", missing.subList(0, Math.min(missing.size(), 30)))
+          + (missing.size() > 30 ? " 等" : "") + "。");
+    }
+    return notes.isEmpty() ? null : String.join("\n", notes);
   }
 }

@@ -44,8 +44,11 @@ class EvaluationController {
       boolean late, boolean missing, List<String> findings) {
   }
 
-  /** What the decision table evaluation-thresholds said for this year, by indicator (skills, onePlusX). */
-  record EvaluationView(String month, BigDecimal timeProgress, BigDecimal threshold,
+  /**
+   * The evaluation of one month of one year (units under their names of that year); {@code thresholds}: what the
+   * decision table evaluation-thresholds said for this year, by indicator (skills, onePlusX).
+   */
+  record EvaluationView(int year, String month, BigDecimal timeProgress, BigDecimal threshold,
       Map<String, EvaluationThresholds.Thresholds> thresholds, List<UnitView> units,
       List<Evaluation.Listed> slowUnits, List<Evaluation.Listed> lowUnits, List<Evaluation.Listed> slowOnePlusX,
       List<Evaluation.Listed> lowOnePlusX, List<Evaluation.Listed> lateUnits, List<Evaluation.Listed> missingUnits,
@@ -76,7 +79,7 @@ class EvaluationController {
       bureaus.forEach(b -> units.schoolsOf(b).forEach(s -> visible.add(s.getCode())));
       result = evaluation.evaluate(period).restrictedTo(visible::contains);
     }
-    return new EvaluationView(period.key(), result.timeProgress(), result.threshold(),
+    return new EvaluationView(period.year(), period.key(), result.timeProgress(), result.threshold(),
         Map.of(RuleDecisions.SKILLS, result.skills(), RuleDecisions.ONE_PLUS_X, result.onePlusX()),
         result.units().stream().map(EvaluationController::view).toList(), result.slowUnits(), result.lowUnits(),
         result.slowOnePlusX(), result.lowOnePlusX(), result.lateUnits(), result.missingUnits(),

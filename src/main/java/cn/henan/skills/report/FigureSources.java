@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,27 +54,31 @@ public class FigureSources {
     Set<String> withQuota = quotas.quotasOf(period.year()).keySet();
     List<String> codes = new ArrayList<>();
     if (unitCode == null) {
-      units.allUnits().stream().filter(visible).map(Unit::getCode).filter(withQuota::contains).forEach(codes::add);
+      units.allUnits(period.year()).stream().filter(visible).map(Unit::getCode).filter(withQuota::contains).forEach(codes::add);
     } else {
       codes.add(unitCode);
       units.schoolsOf(unitCode).stream().map(Unit::getCode).filter(withQuota::contains).forEach(codes::add);
     }
     Map<String, String> names = new HashMap<>(); // a reviewer accepts many reports
+    // the units as they were called in the figure's year (a renamed unit's 2022 reports under its 2022 name)
+    Map<String, String> unitNames = units.allUnits(period.year()).stream()
+        .collect(Collectors.toMap(Unit::getCode, Unit::getName));
     List<Source> sources = reports.acceptedReportsThrough(period, codes).stream()
         .filter(a -> a.report().figures().get(indicator) != 0)
         .sorted(Comparator.comparing((MonthlyReports.Accepted a) -> a.report().getUnitCode())
             .thenComparing(a -> a.report().getMonth()))
-        .map(a -> source(a, indicator, names)).toList();
-    Unit unit = unitCode == null ? null : units.get(unitCode);
+        .map(a -> source(a, indicator, names, unitNames)).toList();
+    Unit unit = unitCode == null ? null : units.get(unitCode, period.year());
     return new Sources(period.key(), indicator.key(), indicator.chineseName(), unitCode,
         unit == null ? "全省" : unit.getName(), sources.stream().mapToLong(Source::value).sum(), sources);
   }
 
-  private Source source(MonthlyReports.Accepted accepted, Indicator indicator, Map<String, String> names) {
+  private Source source(MonthlyReports.Accepted accepted, Indicator indicator, Map<String, String> names,
+      Map<String, String> unitNames) {
     MonthlyReport report = accepted.report();
     String actor = accepted.acceptance() == null ? null : accepted.acceptance().getActor();
     String acceptedBy = actor == null ? null : names.computeIfAbsent(actor, people::displayName);
-    return new Source(report.getUnitCode(), units.get(report.getUnitCode()).getName(),
+    return new Source(report.getUnitCode(), unitNames.get(report.getUnitCode()),
         ReportPeriod.of(report.getYear(), report.getMonth()).key(), report.getVersion(),
         report.figures().get(indicator), report.getSignedByName(), report.getSignedAt(), acceptedBy,
         report.getAcceptedAt(), ReportDocumentController.url(report.getBusinessKey(), "report.pdf"),

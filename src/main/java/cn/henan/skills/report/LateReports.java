@@ -79,7 +79,7 @@ public class LateReports {
     runtimeService.startProcessInstanceByKey(PROCESS, key, Variables.fromMap(listing)
         .putValue("year", period.year()).putValue("reportMonth", period.month())
         .putValue("supervisorCode", supervisorCode)
-        .putValue("unitName", supervisorCode == null ? "省教育厅" : units.get(supervisorCode).getName()));
+        .putValue("unitName", supervisorCode == null ? "省教育厅" : units.name(supervisorCode, period.year())));
   }
 
   /** A report has just been filed (its stamped scan accepted): if it was late, its open escalation shows so. */
@@ -124,9 +124,9 @@ public class LateReports {
     Map<String, LateUnit> late = lateByCode(execution);
     List<String> chosen = UnitCodes.parse(ReportVariables.text(execution, "unitsToUrge"));
     ReportPeriod period = ReportVariables.period(execution);
-    Map<String, Unit> supervised = supervisedBy(escalationSupervisor(execution));
+    Map<String, Unit> supervised = supervisedBy(period.year(), escalationSupervisor(execution));
     List<String> notLate = chosen.stream().filter(code -> !late.containsKey(code))
-        .map(code -> units.find(code).map(unit -> code + " " + unit.getName() + "（"
+        .map(code -> units.find(code, period.year()).map(unit -> code + " " + unit.getName() + "（"
             + (!supervised.containsKey(code) ? "不由您督办"
                 : reports.find(period.key() + "/" + code).isPresent() ? "本月未逾期" : "本月没有月报") + "）")
             .orElse(code + "（没有这个单位代码）"))
@@ -186,7 +186,7 @@ public class LateReports {
   }
 
   private List<LateUnit> lateUnits(ReportPeriod period, String supervisorCode) {
-    Map<String, Unit> supervised = supervisedBy(supervisorCode);
+    Map<String, Unit> supervised = supervisedBy(period.year(), supervisorCode);
     Map<Long, Integer> scans = documents.latestVersions(period, ReportDocument.Kind.STAMPED_SCAN);
     // reports open whether or not a unit received its annual task; one that has not is named so on the list
     Set<String> notReceived = quotas.notReceived(period.year());
@@ -203,9 +203,12 @@ public class LateReports {
     return late;
   }
 
-  /** The units a supervisor urges: the province those it deals with directly, a city bureau its schools. */
-  private Map<String, Unit> supervisedBy(String supervisorCode) {
-    return (supervisorCode == null ? units.provincialUnits() : units.schoolsOf(supervisorCode)).stream()
+  /**
+   * The units a supervisor urges in a year, under their names of that year: the province those it deals with
+   * directly, a city bureau its schools.
+   */
+  private Map<String, Unit> supervisedBy(int year, String supervisorCode) {
+    return (supervisorCode == null ? units.provincialUnits(year) : units.schoolsOf(supervisorCode)).stream()
         .collect(Collectors.toMap(Unit::getCode, Function.identity()));
   }
 

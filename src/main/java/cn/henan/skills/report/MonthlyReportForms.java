@@ -38,7 +38,7 @@ class MonthlyReportForms {
   }
 
   Context context(ReportPeriod period, String unitCode) {
-    Unit unit = units.get(unitCode);
+    Unit unit = units.get(unitCode, period.year());
     Quota quota = quotas.quotaOf(period.year(), unitCode).orElse(null);
     List<Unit> schools = List.of();
     if (unit.getKind().isBureau()) {

@@ -46,13 +46,13 @@ public class Progress {
     Map<String, Figures> acceptedByUnit = reports.allAcceptedThrough(period).stream()
         .collect(Collectors.groupingBy(MonthlyReport::getUnitCode,
             Collectors.reducing(Figures.ZERO, MonthlyReport::figures, Figures::plus)));
-    Map<String, List<Unit>> schoolsByCity = units.allUnits().stream().filter(u -> u.getParentCode() != null)
+    Map<String, List<Unit>> schoolsByCity = units.allUnits(period.year()).stream().filter(u -> u.getParentCode() != null)
         .collect(Collectors.groupingBy(Unit::getParentCode));
 
     List<UnitProgress> entries = new ArrayList<>();
     Figures allDone = Figures.ZERO;
     Figures allTasks = Figures.ZERO;
-    for (Unit unit : units.provincialUnits()) {
+    for (Unit unit : units.provincialUnits(period.year())) {
       Quota quota = quotaByUnit.get(unit.getCode());
       if (quota == null) {
         continue;
@@ -88,7 +88,7 @@ public class Progress {
 
   /** One unit's accepted progress (a city with its schools). */
   public UnitProgress of(ReportPeriod period, String unitCode) {
-    Unit unit = units.get(unitCode);
+    Unit unit = units.get(unitCode, period.year());
     Map<String, Quota> quotaByUnit = quotas.quotasOf(period.year());
     List<String> codes = new ArrayList<>(List.of(unitCode));
     units.schoolsOf(unitCode).stream().filter(s -> quotaByUnit.containsKey(s.getCode()))

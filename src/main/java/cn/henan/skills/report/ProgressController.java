@@ -75,8 +75,8 @@ class ProgressController {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "全省合计的来源只有省级用户可以查看，请指明单位。");
       }
     } else {
-      Unit asked = units.find(unit).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-          "单位“" + unit + "”不存在。"));
+      Unit asked = units.find(unit, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+          year + " 年没有单位“" + unit + "”。"));
       if (!viewer.maySee(asked.getCode(), asked.getParentCode())) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "不能查看其他单位（" + asked.getName() + "）的数字来源。");
       }

@@ -83,7 +83,7 @@ class ReportDocumentController {
   @PostMapping(value = "/{period}/{unitCode}/scan-check", consumes = MediaType.ALL_VALUE)
   ScanCheckView checkScan(@PathVariable String period, @PathVariable String unitCode, @RequestBody byte[] scan) {
     ReportPeriod reportPeriod = period(period);
-    Unit unit = visibleUnit(unitCode);
+    Unit unit = visibleUnit(unitCode, reportPeriod.year());
     if (!people.currentViewer().orElseThrow().ownUnits().contains(unit.getCode())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本单位的人员可以核验本单位的扫描件。");
     }
@@ -105,10 +105,13 @@ class ReportDocumentController {
     }
   }
 
-  /** The unit, if the signed-in user may see its reports: its own people, its city, the province. */
-  private Unit visibleUnit(String unitCode) {
-    Unit unit = units.find(unitCode)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "单位 " + unitCode + " 不存在。"));
+  /**
+   * The unit under its name of the report's year, if the signed-in user may see its reports: its own people, its
+   * city, the province.
+   */
+  private Unit visibleUnit(String unitCode, int year) {
+    Unit unit = units.find(unitCode, year)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, year + " 年没有单位 " + unitCode + "。"));
     Viewer viewer = people.signedIn();
     if (!viewer.maySee(unit.getCode(), unit.getParentCode())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看 " + unit.getName() + " 的月报文件。");
@@ -118,7 +121,7 @@ class ReportDocumentController {
 
   private ResponseEntity<byte[]> download(String periodText, String unitCode, ReportDocument.Kind kind) {
     ReportPeriod period = period(periodText);
-    Unit unit = visibleUnit(unitCode);
+    Unit unit = visibleUnit(unitCode, period.year());
     ReportDocument document = documents.latest(period.key() + "/" + unitCode, kind)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, unit.getName() + " "
             + period.chinese() + (kind == ReportDocument.Kind.REPORT_PDF ? " 的月报尚未签字生成 PDF。" : " 的盖章扫描件尚未上传。")));

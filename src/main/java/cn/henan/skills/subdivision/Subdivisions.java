@@ -43,7 +43,7 @@ public class Subdivisions {
   public void saveDraft(int year, String cityCode, String sourceName, List<SchoolQuotaLine> lines) {
     Subdivision subdivision = subdivisions.lock(year, cityCode).orElseGet(() -> new Subdivision(year, cityCode));
     if (subdivision.isPublished()) {
-      throw new IllegalStateException(units.get(cityCode).getName() + " " + year + " 年的任务分解已经下达，不能重复下达。");
+      throw new IllegalStateException(units.name(cityCode, year) + " " + year + " 年的任务分解已经下达，不能重复下达。");
     }
     subdivision.replaceDraft(sourceName, clock.instant());
     subdivisions.saveAndFlush(subdivision);
@@ -58,7 +58,7 @@ public class Subdivisions {
     Subdivision subdivision = subdivisions.lock(year, cityCode)
         .orElseThrow(() -> new IllegalStateException(cityCode + " 没有已校验的任务分解，无法下达。"));
     if (subdivision.isPublished()) {
-      throw new IllegalStateException(units.get(cityCode).getName() + " " + year + " 年的任务分解已经下达，不能重复下达。");
+      throw new IllegalStateException(units.name(cityCode, year) + " " + year + " 年的任务分解已经下达，不能重复下达。");
     }
     subdivision.publish(clock.instant());
     List<SchoolQuotaDraft> rows = drafts.findDraft(year, cityCode);

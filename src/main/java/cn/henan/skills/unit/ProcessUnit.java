@@ -22,10 +22,11 @@ public class ProcessUnit {
     return of(execution.getProcessBusinessKey());
   }
 
+  /** The key's unit, under its name of the key's year ({@code 2022/u001}: its 2022 name). */
   public Unit of(String businessKey) {
     String code = UnitKeys.unitCodeOf(businessKey)
         .orElseThrow(() -> new IllegalStateException("业务键“" + businessKey + "”没有指明单位。"));
-    return units.get(code);
+    return UnitKeys.yearIn(businessKey).map(year -> units.get(code, year)).orElseGet(() -> units.get(code));
   }
 
   /** The unit's filer group, e.g. {@code u001-filer}. */

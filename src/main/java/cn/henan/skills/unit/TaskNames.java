@@ -48,17 +48,27 @@ public class TaskNames {
    */
   public String unit(DelegateExecution execution) {
     String key = key(execution);
-    return UnitKeys.unitCodeOf(key).map(this::named)
-        .orElseGet(() -> UnitKeys.supervisorOf(key).map(city -> named(city) + "所属学校")
+    return UnitKeys.unitCodeOf(key).map(code -> named(code, key))
+        .orElseGet(() -> UnitKeys.supervisorOf(key).map(city -> named(city, key) + "所属学校")
             .orElse(key.endsWith("/" + UnitKeys.PROVINCE) ? "省直管单位" : ""));
   }
 
   /**
-   * A unit's name by its code (a circulation's named unit, which the engine took from the published notice); not an
-   * overload of {@link #unit(DelegateExecution)}, which the expression language could confuse.
+   * A unit's name by its code (a circulation's named unit, which the engine took from the published notice), as it
+   * was called in the year of the instance's key; not an overload of {@link #unit(DelegateExecution)}, which the
+   * expression language could confuse.
    */
-  public String named(String code) {
-    return code == null ? "" : units.find(code).map(Unit::getName).orElse(code);
+  public String named(DelegateExecution execution, String code) {
+    return named(code, key(execution));
+  }
+
+  /** The unit's name in the key's year (a renamed unit's 2022 tasks keep its 2022 name), else its current name. */
+  private String named(String code, String key) {
+    if (code == null) {
+      return "";
+    }
+    return UnitKeys.yearIn(key).map(year -> units.name(code, year))
+        .orElseGet(() -> units.find(code).map(Unit::getName).orElse(code));
   }
 
   private static String key(DelegateExecution execution) {

@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 
 /**
  * A unit that receives a quota: a city or county bureau, a college, or (after a city's subdivision) a school under
- * a city. Its code ({@code u001}…, {@code u001-s01}…) is stable and names its Camunda groups.
+ * a city. Its code ({@code u001}…, {@code u001-s01}…) is stable and names its Camunda groups; its name is the
+ * current one — a year's lists name it as it was called that year ({@link UnitRegistry#allUnits(int)}).
  */
 @Entity
 @Table(name = "unit")
@@ -32,6 +33,16 @@ public class Unit {
     this.kind = kind;
     this.parentCode = parentCode;
     this.seq = seq;
+  }
+
+  /** The same unit under the name it has in a given year (a view for that year's lists; never saved). */
+  Unit named(String yearName) {
+    return new Unit(code, yearName, kind, parentCode, seq);
+  }
+
+  /** The current name, after a rename from the latest year on. */
+  void rename(String currentName) {
+    this.name = currentName;
   }
 
   public String getCode() {

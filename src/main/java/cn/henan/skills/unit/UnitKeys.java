@@ -17,7 +17,8 @@ public final class UnitKeys {
   public static final String PROVINCE = "province-edu";
   private static final String SCHOOLS_SUFFIX = "-schools";
   private static final Pattern PERIOD_FIRST = Pattern.compile("(\\d{4})(?:-(\\d{2}))?/(.+)");
-  private static final Pattern UNIT_FIRST = Pattern.compile("([^/]+)/\\d{14}");
+  private static final Pattern UNIT_FIRST = Pattern.compile("([^/]+)/(\\d{4})\\d{10}");
+  private static final Pattern PERIOD_ONLY = Pattern.compile("(\\d{4})(?:-\\d{2})?");
   private static final Pattern INSTITUTION = Pattern.compile("institution-(.+)-(\\d+)");
 
   private UnitKeys() {
@@ -56,6 +57,22 @@ public final class UnitKeys {
       throw new IllegalArgumentException("业务键“" + businessKey + "”不含年度。");
     }
     return Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * The year a key is about, for naming its unit as it was called then: {@code 2022/u001}, {@code 2022-03/…},
+   * {@code 2022-05}, {@code 2022}, and an urge's day {@code u001/20220301090000} → 2022.
+   */
+  public static Optional<Integer> yearIn(String businessKey) {
+    String key = businessKey == null ? "" : businessKey;
+    for (Pattern pattern : new Pattern[] {PERIOD_FIRST, PERIOD_ONLY}) {
+      Matcher m = pattern.matcher(key);
+      if (m.matches()) {
+        return Optional.of(Integer.parseInt(m.group(1)));
+      }
+    }
+    Matcher urge = UNIT_FIRST.matcher(key);
+    return urge.matches() ? Optional.of(Integer.parseInt(urge.group(2))) : Optional.empty();
   }
 
   /**

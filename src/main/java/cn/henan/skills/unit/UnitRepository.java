@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface UnitRepository extends JpaRepository<Unit, String> {
   List<Unit> findAllByOrderBySeqAscCodeAsc();
 
-  List<Unit> findByParentCodeIsNullOrderBySeq();
+  List<Unit> findByParentCodeIsNullOrderBySeqAscCodeAsc();
 
   List<Unit> findByParentCodeOrderBySeq(String parentCode);
 }

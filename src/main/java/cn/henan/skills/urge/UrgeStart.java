@@ -46,7 +46,9 @@ public class UrgeStart implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String code = execution.getVariable("unitCode") == null ? "" : execution.getVariable("unitCode").toString().trim();
-    Unit unit = units.find(code).orElseThrow(() -> new Refusal("单位代码“" + code + "”不存在。"));
+    // the unit as it is called in the year the urge is sent
+    int year = LocalDate.ofInstant(clock.instant(), EngineClock.BEIJING).getYear();
+    Unit unit = units.find(code, year).orElseThrow(() -> new Refusal("单位代码“" + code + "”不存在。"));
     Viewer urger = people.currentViewer().orElse(null);
     String urgerGroup;
     if (urger == null || urger.groups().contains("province-edu")) {

@@ -65,7 +65,7 @@ class DeploymentCheckTest {
           <bpmn:timerEventDefinition id="date"><bpmn:timeDate>2022-03-30T23:59:59+08:00</bpmn:timeDate>
           </bpmn:timerEventDefinition>
         </bpmn:boundaryEvent>
-        <bpmn:serviceTask id="named-unit" name="${taskNames.named(namedUnit)}" camunda:expression="${namedUnit}"
+        <bpmn:serviceTask id="named-unit" name="${taskNames.named(execution, namedUnit)}" camunda:expression="${namedUnit}"
             camunda:resultVariable="chosen" />
         <bpmn:serviceTask id="reads-chosen" camunda:expression="${chosen.toString()}" />
         <bpmn:task id="literal-name" name="说明文字 ${notEvaluated.here()}">

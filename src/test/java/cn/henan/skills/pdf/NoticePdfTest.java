@@ -30,7 +30,7 @@ class NoticePdfTest {
     List<String> attachment = PAGES.subList(1, PAGES.size());
 
     assertThat(attachment).hasSizeGreaterThanOrEqualTo(4);
-    assertThat(attachment.get(0)).contains("附件 1", NoticePdf.ATTACHMENT_TITLE);
+    assertThat(attachment.get(0)).contains("附件 1", NoticePdf.attachmentTitle(2022));
     // the extractor may put a character of a three-line heading on its own line, so look for words
     assertThat(attachment).allSatisfy(page -> assertThat(page).contains("序号", "单位", "培训任务", "（人次）",
         "取证人数", "其中高级工", "及以上（人）", "1+X证"));

@@ -67,7 +67,7 @@ final class Samples {
       rows.add(new NoticePdfData.Row(seq, name, training, certification,
           bureau || seq % 17 == 0 ? null : certification / 2, seq % 23 == 0 ? null : certification / 5));
     });
-    return new NoticePdfData("河南省教育厅办公室关于下达 2022 年教育系统落实“人人持证、技能河南”建设工作任务的通知",
+    return new NoticePdfData(2022, "河南省教育厅办公室关于下达 2022 年教育系统落实“人人持证、技能河南”建设工作任务的通知",
         "教办职成〔2022〕50号", BODY, LocalDate.of(2022, 3, 2), rows);
   }
 }

@@ -48,6 +48,10 @@ class AllocationImporterTest {
       150, "河南对外经济贸易职业学院 （含河南省外贸学校）",
       151, "郑州电子商务职业学院 （含河南辅读中等职业学校）");
 
+  /** What an unknown name's refusal adds: how the province states a rename or a new unit. */
+  private static final String STATE_IT = "如该单位今年更名，请在“原单位名称”列填写它在单位名册中的原名称；"
+      + "如为新增单位，请在该列填写“新增”并填写单位类型";
+
   private final AllocationImporter importer = new AllocationImporter(new HeavyWork(1, 4, Duration.ofSeconds(60)));
 
   // ---- the table in the formats people upload
@@ -63,9 +67,9 @@ class AllocationImporterTest {
         .containsExactlyElementsOf(IntStream.rangeClosed(1, 171).mapToObj(i -> String.format("u%03d", i)).toList());
     assertThat(result.totals()).isEqualTo(new QuotaTotals(1_100_000, 800_000, 310_000, 150_000));
     assertThat(line(result, "u001"))
-        .isEqualTo(new AllocationLine(2, "u001", "郑州市", UnitKind.PREFECTURE_CITY, 80000, 70000, null, 14000));
+        .isEqualTo(new AllocationLine(2, "u001", "郑州市", UnitKind.PREFECTURE_CITY, 80000, 70000, null, 14000, AllocationLine.Statement.NONE));
     assertThat(line(result, "u029"))
-        .isEqualTo(new AllocationLine(30, "u029", "河南理工大学", UnitKind.UNDERGRADUATE, 500, 450, 300, 90));
+        .isEqualTo(new AllocationLine(30, "u029", "河南理工大学", UnitKind.UNDERGRADUATE, 500, 450, 300, 90, AllocationLine.Statement.NONE));
     assertThat(line(result, "u033").onePlusX()).isNull();
     assertThat(line(result, "u033").advanced()).isNull();
     assertThat(result.problemReport()).isEmpty();
@@ -138,8 +142,8 @@ class AllocationImporterTest {
 
     assertRejected(importCsv(lines), "第 1 行「备注」：无法识别的列。本表的列为：「序号」（可选）、"
         + "「省辖市、济源示范区、省直管县（市）、学校」、「类型」（可选）、「培训任务（人次）」、「取证人数（人）」、「其中高级工及以上（人）」、"
-        + "「1+X证书取证人数（人）」；或英文表头 seq, unit, kind, training_quota, certification_quota, "
-        + "advanced_or_above_quota, one_plus_x_quota");
+        + "「1+X证书取证人数（人）」、「原单位名称」（可选）；或英文表头 seq, unit, kind, training_quota, "
+        + "certification_quota, advanced_or_above_quota, one_plus_x_quota, former_name");
   }
 
   @Test
@@ -256,13 +260,13 @@ class AllocationImporterTest {
   @Test
   void unknownUnitSuggestsTheClosestName() {
     assertRejected(importCsv(withLine(43, "43,郑州师苑学院,undergraduate,6000,2490,1200,240")),
-        "第 44 行「unit」：单位名册中没有「郑州师苑学院」，是否为「郑州师范学院」？");
+        "第 44 行「unit」：单位名册中没有「郑州师苑学院」，是否为「郑州师范学院」？" + STATE_IT);
   }
 
   @Test
   void unitWithoutItsBracketedPartSuggestsTheFullName() {
     assertRejected(importCsv(withLine(144, "144,河南测绘职业学院,higher_vocational,4000,3160,2000,640")),
-        "第 145 行「unit」：单位名册中没有「河南测绘职业学院」，是否为「河南测绘职业学院（含郑州测绘学校）」？");
+        "第 145 行「unit」：单位名册中没有「河南测绘职业学院」，是否为「河南测绘职业学院（含郑州测绘学校）」？" + STATE_IT);
   }
 
   @Test
@@ -271,14 +275,14 @@ class AllocationImporterTest {
     lines.set(74, "74,北京大学,higher_vocational,7000,5580,4500,1120");
 
     assertRejected(importCsv(lines),
-        "第 44 行「unit」：单位名册中没有「北京市海淀区职业技术学校」：请使用通知附件 1 中的单位全称",
-        "第 75 行「unit」：单位名册中没有「北京大学」：请使用通知附件 1 中的单位全称");
+        "第 44 行「unit」：单位名册中没有「北京市海淀区职业技术学校」：请使用通知附件 1 中的单位全称。" + STATE_IT,
+        "第 75 行「unit」：单位名册中没有「北京大学」：请使用通知附件 1 中的单位全称。" + STATE_IT);
   }
 
   @Test
   void misspeltShortNameStillGetsASuggestion() {
     assertRejected(importCsv(withLine(1, "1,郑洲市,prefecture_city,80000,70000,,14000")),
-        "第 2 行「unit」：单位名册中没有「郑洲市」，是否为「郑州市」？");
+        "第 2 行「unit」：单位名册中没有「郑洲市」，是否为「郑州市」？" + STATE_IT);
   }
 
   @Test
@@ -289,7 +293,45 @@ class AllocationImporterTest {
     QuotaImport<AllocationLine> result = importer.read("a.csv",
         csv(withLine(43, "43,郑州市电子信息工程学校,secondary_vocational,600,490,,90")), registry);
 
-    assertRejected(result, "第 44 行「unit」：单位名册中没有「郑州市电子信息工程学校」：请使用通知附件 1 中的单位全称");
+    assertRejected(result, "第 44 行「unit」：单位名册中没有「郑州市电子信息工程学校」：请使用通知附件 1 中的单位全称。"
+        + STATE_IT);
+  }
+
+  // ---- renamed and new units, stated in the 原单位名称 column (former_name)
+
+  @Test
+  void aRenameStatedWithTheFormerNameKeepsTheCodeAndANewUnitWaitsForItsCode() {
+    QuotaImport<AllocationLine> result = importCsv(withFormerNames(Map.of(
+        88, "88,焦作师范职业学院,higher_vocational,4500,3750,3100,750,焦作师范高等专科学校",
+        172, "172,郑州智能科技职业学院,高职院校,1500,1200,800,240,新增")));
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(line(result, "u088")).isEqualTo(new AllocationLine(89, "u088", "焦作师范职业学院",
+        UnitKind.HIGHER_VOCATIONAL, 4500, 3750, 3100, 750, AllocationLine.Statement.RENAMED));
+    assertThat(result.lines()).filteredOn(l -> l.statement() == AllocationLine.Statement.NEW_UNIT)
+        .containsExactly(new AllocationLine(173, null, "郑州智能科技职业学院", UnitKind.HIGHER_VOCATIONAL, 1500, 1200,
+            800, 240, AllocationLine.Statement.NEW_UNIT));
+  }
+
+  @Test
+  void aNewUnitNeedsItsKind() {
+    assertRejected(importCsv(withFormerNames(Map.of(172, "172,郑州智能科技职业学院,,1500,1200,800,240,新增"))),
+        "第 173 行「kind」：新增单位必须填写单位类型，系统据此把它列入相应类别并分配代码");
+  }
+
+  @Test
+  void aFormerNameMustBeARegistryName() {
+    assertRejected(importCsv(withFormerNames(Map.of(
+            88, "88,焦作师范职业学院,higher_vocational,4500,3750,3100,750,焦作师范高专"))),
+        "第 89 行「former_name」：单位名册中没有「焦作师范高专」：请使用通知附件 1 中的单位全称："
+            + "原单位名称应为该单位在单位名册中的名称，新增单位填写“新增”");
+  }
+
+  @Test
+  void aNameAlreadyInTheRegistryIsNotANewName() {
+    assertRejected(importCsv(withFormerNames(Map.of(
+            172, "172,河南理工大学,undergraduate,1500,1200,800,240,新增"))),
+        "第 173 行「former_name」：「河南理工大学」已在单位名册中（u029），不是新名称：原单位名称一列只用于更名或新增的单位，请清空");
   }
 
   @Test
@@ -420,6 +462,23 @@ class AllocationImporterTest {
   private static List<String> withLine(int seq, String line) {
     List<String> lines = new ArrayList<>(Shipped2022.lines());
     lines.set(seq, line);
+    return lines;
+  }
+
+  /**
+   * The shipped table with a former_name column, empty but for the given lines (by seq; a seq after the last, 172,
+   * is added at the end).
+   */
+  private static List<String> withFormerNames(Map<Integer, String> stated) {
+    List<String> lines = new ArrayList<>(Shipped2022.lines().stream().map(line -> line + ",").toList());
+    lines.set(0, HEADER + ",former_name");
+    stated.forEach((seq, line) -> {
+      if (seq < lines.size()) {
+        lines.set(seq, line);
+      } else {
+        lines.add(line);
+      }
+    });
     return lines;
   }
 

@@ -134,7 +134,7 @@ class QuotaDistributionProcessTest {
   @Test
   void leaderReturnsWithReasonAndTheOfficerResubmits() throws Exception {
     ProcessInstance distribution = as("province", "province-edu", () -> runtimeService.startProcessInstanceByKey(
-        "quota-distribution", upload(2023, "2023.csv", twoUnitTable(5000))));
+        "quota-distribution", upload(2050, "2050.csv", twoUnitTable(5000))));
     Task approval = singleTask(distribution);
     assertThat(approval).hasCandidateGroup("province-leader");
     assertThat((String) runtimeService.getVariable(distribution.getId(), "allocationNotes"))
@@ -150,25 +150,25 @@ class QuotaDistributionProcessTest {
       return null;
     });
     Task fixAgain = singleTask(distribution);
-    assertThat(fixAgain).hasCandidateGroup("province-edu").hasName("修正 2023年度 任务分配表");
+    assertThat(fixAgain).hasCandidateGroup("province-edu").hasName("修正 2050年度 任务分配表");
     assertThat(taskService.getVariable(fixAgain.getId(), "returnReason")).isEqualTo("开封市任务偏低，请复核");
 
     // a broken re-upload is refused at the completion itself: the task stays, the validated draft is as it was
     assertThatThrownBy(() -> as("province", "province-edu", () -> {
-      taskService.complete(fixAgain.getId(), upload(2023, "bad.csv", "单位,培训任务（人次）\n郑州市,1\n"
+      taskService.complete(fixAgain.getId(), upload(2050, "bad.csv", "单位,培训任务（人次）\n郑州市,1\n"
           .getBytes(StandardCharsets.UTF_8)));
       return null;
     })).hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("任务分配表有错误，没有保存")
         .hasMessageContaining("取证人数");
     assertThat(singleTask(distribution).getId()).as("the same task, still open").isEqualTo(fixAgain.getId());
-    assertThat(savedQuotaRows(2023)).isEqualTo(2);
+    assertThat(savedQuotaRows(2050)).isEqualTo(2);
     assertThat(runtimeService.getVariables(distribution.getId())).as("nothing of the refused upload kept")
         .containsEntry("trainingTotal", 85_000L);
     assertThat(((org.camunda.bpm.engine.variable.value.FileValue) runtimeService.getVariableTyped(
-        distribution.getId(), "allocationFile")).getFilename()).isEqualTo("2023.csv");
+        distribution.getId(), "allocationFile")).getFilename()).isEqualTo("2050.csv");
 
     as("province", "province-edu", () -> {
-      taskService.complete(fixAgain.getId(), upload(2023, "2023-v2.csv", twoUnitTable(15000)));
+      taskService.complete(fixAgain.getId(), upload(2050, "2050-v2.csv", twoUnitTable(15000)));
       return null;
     });
     Task secondApproval = singleTask(distribution);
@@ -182,10 +182,10 @@ class QuotaDistributionProcessTest {
     execute(job());
     assertThat(distribution).isEnded();
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-year")
-        .processInstanceBusinessKeyLike("2023/%").list()).extracting(ProcessInstance::getBusinessKey)
-        .containsExactlyInAnyOrder("2023/u001", "2023/u002");
+        .processInstanceBusinessKeyLike("2050/%").list()).extracting(ProcessInstance::getBusinessKey)
+        .containsExactlyInAnyOrder("2050/u001", "2050/u002");
     assertThat(runtimeService.getVariable(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey("2023/u002").singleResult().getId(), "trainingQuota")).isEqualTo(15000);
+        .processInstanceBusinessKey("2050/u002").singleResult().getId(), "trainingQuota")).isEqualTo(15000);
   }
 
   @Test
