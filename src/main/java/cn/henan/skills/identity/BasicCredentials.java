@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Profile("!keycloak")
 class BasicCredentials implements RequestCredentials {
   private final ProcessEngine engine;
-  private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+  private final HttpBasicAuthenticationProvider basic = new ThrottledBasicAuthentication();
 
   BasicCredentials(ProcessEngine engine) {
     this.engine = engine;
@@ -24,7 +24,7 @@ class BasicCredentials implements RequestCredentials {
 
   @Override
   public Class<? extends AuthenticationProvider> engineRestProvider() {
-    return HttpBasicAuthenticationProvider.class;
+    return ThrottledBasicAuthentication.class;
   }
 
   @Override

@@ -28,7 +28,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * In front of every way to sign in — HTTP Basic on {@code /engine-rest} and {@code /api}, the webapps' login form
  * ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}) — it holds back a client address that failed too
  * often ({@link LoginThrottle}): 429 with a Chinese sentence and {@code Retry-After}, without asking the engine. It
- * knows nothing of passwords: a sign-in failed when the answer after the chain is 401. Each failure is logged at WARN
+ * knows nothing of passwords: a sign-in failed when the answer after the chain is 401, unless HTTP Basic told it
+ * earlier ({@link #passwordChecked}: then a correct sign-in stops counting as in flight once its password is checked,
+ * not when the request's work ends, so that many clients behind one address are not held back while their requests
+ * run). Each failure is logged at WARN
  * with the user id and the address, never the password. The address is the request's remote address (behind a
  * reverse proxy, configure Tomcat's RemoteIpValve; X-Forwarded-For is not trusted here). Camunda's
  * {@code POST …/identity/verify}, which lets anyone signed in check any user's password past this throttle, is refused.
@@ -42,8 +45,47 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   /** A login form is a few dozen bytes; the user name is looked for in this much of it. */
   private static final int FORM_PREFIX = 8 * 1024;
 
+  /** The sign-in the current request began, until its outcome is known. */
+  private static final ThreadLocal<SignIn> CURRENT = new ThreadLocal<>();
+
   private final LoginThrottle throttle;
   private final Function<HttpServletRequest, String> address;
+
+  /** A sign-in under way: who from where, and whether its outcome has been counted. */
+  private final class SignIn {
+    final String from;
+    final String user;
+    boolean counted;
+    boolean failed;
+
+    SignIn(String from, String user) {
+      this.from = from;
+      this.user = user;
+    }
+
+    void count(boolean correct) {
+      if (!counted) {
+        counted = true;
+        failed = !correct;
+        if (correct) {
+          throttle.succeeded(from, user);
+        } else {
+          throttle.failed(from, user);
+        }
+      }
+    }
+  }
+
+  /**
+   * The password of the current request's sign-in has been checked ({@link ThrottledBasicAuthentication}): counted
+   * now, so that a correct one no longer holds a place among the address's sign-ins in flight.
+   */
+  static void passwordChecked(boolean correct) {
+    SignIn signIn = CURRENT.get();
+    if (signIn != null) {
+      signIn.count(correct);
+    }
+  }
 
   LoginThrottleFilter(LoginThrottle throttle) {
     this(throttle, HttpServletRequest::getRemoteAddr);
@@ -80,18 +122,23 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       refuse(response, retryAfter);
       return;
     }
+    SignIn signIn = new SignIn(from, user.get());
+    CURRENT.set(signIn);
     int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     try {
       chain.doFilter(forward, response);
       status = response.getStatus();
     } finally {
-      if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-        boolean heldBack = throttle.failed(from, user.get());
+      CURRENT.remove();
+      if (status == HttpServletResponse.SC_UNAUTHORIZED && (!signIn.counted || signIn.failed)) {
+        signIn.count(false);
+        boolean heldBack = throttle.retryAfterSeconds(from, user.get()) > 0;
         log.warn("Failed sign-in of user '{}' from {} ({} {}){}", printable(user.get()), from, request.getMethod(),
             request.getRequestURI(), heldBack ? "; this address is held back for a while" : "");
       } else if (status < 400) {
-        throttle.succeeded(from, user.get());
-      } else {
+        signIn.count(true);
+      } else if (!signIn.counted) {
+        signIn.counted = true;
         throttle.ended(from, user.get());
       }
     }

@@ -14,6 +14,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -110,6 +115,55 @@ class LoginThrottleFilterTest {
     }
     assertThat(throttle.begin("10.0.0.8", "u005-filer")).isEqualTo(60);
     assertThat(throttle.begin("10.0.0.8", "u006-filer")).as("the address has 10 of its 20").isZero();
+  }
+
+  @Test
+  void manyClientsBehindOneAddressAreNotHeldBackWhileTheirRequestsRun() throws Exception {
+    // 30 filers behind one address (a school's network, a proxy) each complete a task: the password is checked
+    // (Camunda's Basic tells the filter), then the request's work runs; all 30 are at work at once
+    int clients = 30;
+    CountDownLatch allAtWork = new CountDownLatch(clients);
+    FilterChain slowWork = (request, response) -> {
+      LoginThrottleFilter.passwordChecked(true);
+      allAtWork.countDown();
+      try {
+        allAtWork.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ((HttpServletResponse) response).setStatus(204);
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<Integer>> answers = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      String user = String.format("u%03d-filer", i + 1);
+      answers.add(pool.submit(() -> {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest/task/1/complete");
+        request.setRemoteAddr("10.0.0.9");
+        request.addHeader("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, slowWork);
+        return response.getStatus();
+      }));
+    }
+    for (Future<Integer> answer : answers) {
+      assertThat(answer.get(60, TimeUnit.SECONDS)).as("no 429 for a correct password").isEqualTo(204);
+    }
+    pool.shutdown();
+    assertThat(allAtWork.getCount()).as("all thirty were at work together").isZero();
+    // a wrong password told early counts at once and is held back as before
+    for (int i = 0; i < 10; i++) {
+      MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
+      request.setRemoteAddr("10.0.0.9");
+      request.addHeader("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString(("province:wrong" + i).getBytes(StandardCharsets.UTF_8)));
+      filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+        LoginThrottleFilter.passwordChecked(false);
+        ((HttpServletResponse) res).setStatus(401);
+      });
+    }
+    assertThat(basic("10.0.0.9", "province", "demo").getStatus()).as("ten failures for province").isEqualTo(429);
   }
 
   @Test
