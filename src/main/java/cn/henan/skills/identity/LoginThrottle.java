@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Counts failed sign-ins per client address and per (address, user) in fixed windows and tells when an address has
@@ -43,11 +44,18 @@ public class LoginThrottle {
 
   private final Limits limits;
   private final Clock clock;
+  private final Duration pendingWait;
   private final Map<String, Window> windows = new LinkedHashMap<>();
 
   public LoginThrottle(Limits limits, Clock clock) {
+    this(limits, clock, Duration.ofSeconds(2));
+  }
+
+  /** @param pendingWait how long a sign-in may wait for the address's sign-ins in flight to be answered */
+  public LoginThrottle(Limits limits, Clock clock, Duration pendingWait) {
     this.limits = limits;
     this.clock = clock;
+    this.pendingWait = pendingWait;
   }
 
   public Limits limits() {
@@ -63,24 +71,37 @@ public class LoginThrottle {
 
   /**
    * Begins a sign-in: 0 when it may go ahead (it then counts as pending until {@link #failed}, {@link #succeeded} or
-   * {@link #ended}), else the seconds until the address may try again — 1 while the sign-ins it has in flight would
-   * reach the limit if they failed.
+   * {@link #ended}), else the seconds until the address may try again. While the sign-ins the address has in flight
+   * would reach the limit if they all failed, it waits (at most {@code pendingWait}) for one of them to be answered —
+   * a password check takes milliseconds — and answers 1 if none was.
    */
   public synchronized long begin(String address, String user) {
-    Instant now = clock.instant();
-    long retryAfter = retryAfterSeconds(address, user);
-    if (retryAfter > 0) {
-      return retryAfter;
+    long deadline = System.nanoTime() + pendingWait.toNanos();
+    while (true) {
+      Instant now = clock.instant();
+      long retryAfter = retryAfterSeconds(address, user);
+      if (retryAfter > 0) {
+        return retryAfter;
+      }
+      Window byAddress = current(addressKey(address), now);
+      Window byUser = current(pairKey(address, user), now);
+      if (byAddress.failures + byAddress.pending < limits.failuresPerAddress()
+          && byUser.failures + byUser.pending < limits.failuresPerAddressAndUser()) {
+        byAddress.pending++;
+        byUser.pending++;
+        return 0;
+      }
+      long waitNanos = deadline - System.nanoTime();
+      if (waitNanos <= 0) {
+        return 1;
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, waitNanos);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
+      }
     }
-    Window byAddress = current(addressKey(address), now);
-    Window byUser = current(pairKey(address, user), now);
-    if (byAddress.failures + byAddress.pending >= limits.failuresPerAddress()
-        || byUser.failures + byUser.pending >= limits.failuresPerAddressAndUser()) {
-      return 1;
-    }
-    byAddress.pending++;
-    byUser.pending++;
-    return 0;
   }
 
   /** Records a failed sign-in; answers whether the address (or the address for this user) is now held back. */
@@ -132,6 +153,7 @@ public class LoginThrottle {
     Window window = windows.get(key);
     if (window != null && window.pending > 0) {
       window.pending--;
+      notifyAll();
     }
   }
 

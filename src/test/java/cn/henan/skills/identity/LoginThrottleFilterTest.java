@@ -103,11 +103,24 @@ class LoginThrottleFilterTest {
   }
 
   @Test
-  void signInsSentInParallelCountBeforeTheirAnswersComeBack() {
+  void signInsSentInParallelCountBeforeTheirAnswersComeBack() throws Exception {
     for (int i = 0; i < 10; i++) {
       assertThat(throttle.begin("10.0.0.8", "u005-filer")).as("in flight " + i).isZero();
     }
-    assertThat(throttle.begin("10.0.0.8", "u005-filer")).as("ten already in flight").isEqualTo(1);
+    // the eleventh waits for one of the ten to be answered, then goes ahead
+    ExecutorService eleventh = Executors.newSingleThreadExecutor();
+    Future<Long> waiting = eleventh.submit(() -> throttle.begin("10.0.0.8", "u005-filer"));
+    throttle.succeeded("10.0.0.8", "u005-filer");
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).as("went ahead once one was answered").isZero();
+    eleventh.shutdown();
+    throttle.ended("10.0.0.8", "u005-filer");
+    // one that nobody answers in time is told to come back in a second
+    LoginThrottle impatient = new LoginThrottle(new LoginThrottle.Limits(20, 10, Duration.ofMinutes(1), 1000), clock,
+        Duration.ZERO);
+    for (int i = 0; i < 10; i++) {
+      impatient.begin("10.0.0.8", "u005-filer");
+    }
+    assertThat(impatient.begin("10.0.0.8", "u005-filer")).as("ten already in flight").isEqualTo(1);
     throttle.ended("10.0.0.8", "u005-filer"); // e.g. a 403
     assertThat(throttle.begin("10.0.0.8", "u005-filer")).isZero();
     for (int i = 0; i < 10; i++) {
