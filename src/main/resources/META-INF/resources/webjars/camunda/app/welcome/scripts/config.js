@@ -14,6 +14,11 @@ export default {
       description: '各月完成率与时间进度、单位和市县排名、进度缓慢/完成率低/逾期/未报单位，附件 2 Excel 导出（省、市县用户）'
     },
     {
+      label: '批量审核',
+      href: '/batch-review.html',
+      description: '审核人：等待本人审核的全部月报（数字、完成率和逾期、进度偏慢、证书等级、二维码、公章、数字突增等标记），勾选无标记的一次通过'
+    },
+    {
       label: '流程版本与迁移',
       href: '/process-versions.html',
       description: '流程管理员：各流程的版本和运行中的实例，把旧版本上的实例迁移到最新版本，并列出不能迁移的实例及原因'
