@@ -1,6 +1,7 @@
 package cn.henan.skills.review;
 
 import cn.henan.skills.identity.People;
+import cn.henan.skills.platform.Refusal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import cn.henan.skills.platform.Refusal;
 
 /**
  * The batch review page's REST ({@code /batch-review.html}): {@code GET /api/reviews?year=2022&month=3} lists the
