@@ -326,7 +326,7 @@ async function batchAccept(user, unit) {
   await visit(page, `batch-review-${unit}`, BASE + '/batch-review.html', '#reviews tr');
   const row = page.locator('#reviews tr').filter({ hasText: `（${unit}）` });
   if (await row.count() !== 1) fail(`batch review: ${unit} is not listed once: ${await page.locator('#reviews').innerText()}`);
-  const flags = (await row.locator('td').nth(17).innerText()).trim();
+  const flags = (await row.locator('td').nth(16).innerText()).trim(); // after the box, unit, month, lane and 12 figures
   if (flags !== '无') fail(`batch review: ${unit} shows flags «${flags}»`);
   if (!(await row.locator('input[type=checkbox]').isChecked())) fail(`batch review: ${unit} (no flags) is not pre-selected`);
   await page.locator('#accept').click(); // the confirmation dialog is accepted by the session
