@@ -125,9 +125,7 @@ public class BatchReview {
       Map<String, Optional<ReviewLane>> laneByTaskDefinition = new HashMap<>();
       List<Waiting> waiting = new ArrayList<>();
       for (Task task : tasks) {
-        // one form per model version and task: the lane of a task is that of its definition
-        Optional<ReviewLane> lane = laneByTaskDefinition.computeIfAbsent(
-            task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), k -> forms.laneOf(task.getId()));
+        Optional<ReviewLane> lane = laneOf(task, laneByTaskDefinition);
         String key = keyByInstance.get(task.getProcessInstanceId());
         Optional<UnderReview> report = lane.isEmpty() || key == null ? Optional.empty() : reportReview.of(key);
         if (report.isPresent()) {
@@ -161,8 +159,9 @@ public class BatchReview {
     return as(viewer, () -> {
       List<Accepted> accepted = new ArrayList<>();
       List<Skipped> skipped = new ArrayList<>();
+      Map<String, Optional<ReviewLane>> lanes = new HashMap<>();
       for (Item item : items) {
-        Object result = acceptInOwnTransaction(viewer, item);
+        Object result = acceptInOwnTransaction(viewer, item, lanes);
         if (result instanceof Accepted a) {
           accepted.add(a);
         } else {
@@ -173,10 +172,10 @@ public class BatchReview {
     });
   }
 
-  private Object acceptInOwnTransaction(Viewer viewer, Item item) {
+  private Object acceptInOwnTransaction(Viewer viewer, Item item, Map<String, Optional<ReviewLane>> lanes) {
     Task[] found = new Task[1];
     try {
-      return ownTransaction.execute(status -> acceptOne(viewer, item, found));
+      return ownTransaction.execute(status -> acceptOne(viewer, item, found, lanes));
     } catch (Refusal refusal) {
       return skipped(item.taskId(), found[0], refusal.getMessage());
     } catch (AuthorizationException e) {
@@ -189,13 +188,13 @@ public class BatchReview {
     }
   }
 
-  private Object acceptOne(Viewer viewer, Item item, Task[] found) {
+  private Object acceptOne(Viewer viewer, Item item, Task[] found, Map<String, Optional<ReviewLane>> lanes) {
     Task task = reviewable(viewer, taskService.createTaskQuery().taskId(item.taskId())).singleResult();
     if (task == null) {
       return gone(item.taskId(), viewer);
     }
     found[0] = task;
-    Optional<ReviewLane> lane = forms.laneOf(task.getId());
+    Optional<ReviewLane> lane = laneOf(task, lanes);
     String key = businessKey(task);
     Optional<UnderReview> report = lane.isEmpty() || key == null ? Optional.empty() : reportReview.of(key);
     if (report.isEmpty()) {
@@ -210,6 +209,12 @@ public class BatchReview {
     }
     formService.submitTaskForm(task.getId(), Map.of(lane.get().decisionVariable(), ReviewLane.ACCEPT));
     return new Accepted(task.getId(), report.get().businessKey(), report.get().unitName(), lane.get().chineseName());
+  }
+
+  /** One form per model version and task: within a request, the lane of a task is read once per definition. */
+  private Optional<ReviewLane> laneOf(Task task, Map<String, Optional<ReviewLane>> lanes) {
+    return lanes.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+        k -> forms.laneOf(task.getId()));
   }
 
   /** Why a task that the page showed is no longer the viewer's to do. */
