@@ -10,7 +10,7 @@
     if (className) { td.className = className; }
     return td;
   };
-  const rate = r => r === null || r === undefined ? '—' : r + '%';
+  const rate = r => r === null || r === undefined ? '—' : Number(r).toFixed(1) + '%'; // one decimal, as elsewhere
   let rows = [];
 
   const selected = () => rows.filter(r => r.box.checked);

@@ -209,7 +209,7 @@ class BatchReviewTest {
     List<String> history = reviewHistory(batched);
     assertThat(history).contains("operation Claim Task assignee null province province TaskWorker",
         "operation Claim Task assignee null onex onex TaskWorker", "event ACCEPTED null onex v1",
-        "detail HistoricFormFieldEntity true skillsReviewDecision=accept");
+        "detail HistoricFormPropertyEntity true skillsReviewDecision=accept");
     assertThat(history).isEqualTo(reviewHistory(ONE_BY_ONE));
   }
 
