@@ -189,7 +189,8 @@ async function main() {
     });
     await completeRest('u029-filer', college, 'fill-report', figures({ trainingMonth: 120 }));
   });
-  await monthSteps('college', 'u029', college, 'province', 'onex');
+  // the college's skills review is accepted on the batch review page, its 1+X review in Tasklist
+  await monthSteps('college', 'u029', college, 'province', 'onex', { batchSkills: true });
 
   // ---------------------------------------------------------------- a school's month (reviewed by its city)
   const school = `${YEAR}-03/u001-s01`;
@@ -277,9 +278,10 @@ async function main() {
 
 /**
  * Sign, upload the stamped scan, both reviews; the report ends accepted. With faintSeal the scan carries no seal the
- * check recognises: the form warns, the filer ticks 公章印迹较浅 and explains, the reviewers see 未检测到公章.
+ * check recognises: the form warns, the filer ticks 公章印迹较浅 and explains, the reviewers see 未检测到公章. With
+ * batchSkills the skills review is accepted on the batch review page instead of Tasklist.
  */
-async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer, { faintSeal = false } = {}) {
+async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer, { faintSeal = false, batchSkills = false } = {}) {
   await step(`month (${kind}): the leader signs`, async () => {
     await doTask(browser, `${unit}-leader`, { businessKey: key, taskKey: 'sign-report', name: N.sign,
       label: `sign-${unit}`, formFile: 'monthly-report-sign.form' }, async (page) => {
@@ -324,13 +326,18 @@ async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer, { f
     });
   });
   await step(`month (${kind}): reviews, accepted`, async () => {
-    await doTask(browser, skillsReviewer, { businessKey: key, taskKey: 'review-skills', name: N.reviewSkills,
-      label: `review-skills-${unit}`, formFile: 'monthly-report-review.form' }, async (page) => {
-      await scanNoticeSays(page, unit, faintSeal ? /未检测到公章[\s\S]*印泥不足/ : /已识别到公章印迹/);
-      await choose(page, '通过');
-    });
+    if (batchSkills) {
+      await batchAccept(skillsReviewer, unit);
+    } else {
+      await doTask(browser, skillsReviewer, { businessKey: key, taskKey: 'review-skills', name: N.reviewSkills,
+        label: `review-skills-${unit}`, formFile: 'monthly-report-review.form' }, async (page) => {
+        await scanNoticeSays(page, unit, faintSeal ? /未检测到公章[\s\S]*印泥不足/ : /已识别到公章印迹/);
+        await choose(page, '通过');
+      });
+    }
     await doTask(browser, onePlusXReviewer, { businessKey: key, taskKey: 'review-one-plus-x', name: N.review1x,
       label: `review-1x-${unit}`, formFile: 'monthly-report-review-1x.form' }, async (page) => {
+      if (batchSkills) await scanNoticeSays(page, unit, /已识别到公章印迹/);
       await choose(page, '通过');
     });
     await until(`report ${key} accepted (no open instance)`, async () => {
@@ -338,6 +345,32 @@ async function monthSteps(kind, unit, key, skillsReviewer, onePlusXReviewer, { f
       return open.length === 0;
     }, 30000);
   });
+}
+
+/**
+ * The skills reviewer opens the batch review page from Tasklist's header: the report is listed without flags and
+ * pre-selected; 通过所选 accepts it and the page names it among the accepted.
+ */
+async function batchAccept(user, unit) {
+  const { page } = await session(browser, user);
+  await gotoApp(page, TASKLIST);
+  const link = page.locator('#skills-batch-review');
+  await link.waitFor({ timeout: 20000 }).catch(() => fail('Tasklist: no link to the batch review page in its header'));
+  await visit(page, `batch-review-${unit}`, BASE + '/batch-review.html', '#reviews tr');
+  const row = page.locator('#reviews tr').filter({ hasText: `（${unit}）` });
+  if (await row.count() !== 1) fail(`batch review: ${unit} is not listed once: ${await page.locator('#reviews').innerText()}`);
+  const flags = (await row.locator('td').nth(16).innerText()).trim(); // after the box, unit, month, lane and 12 figures
+  if (flags !== '无') fail(`batch review: ${unit} shows flags «${flags}»`);
+  if (!(await row.locator('input[type=checkbox]').isChecked())) fail(`batch review: ${unit} (no flags) is not pre-selected`);
+  await page.locator('#accept').click(); // the confirmation dialog is accepted by the session
+  const outcome = await until('the batch review outcome', async () => {
+    const shown = page.locator('#result li.ok');
+    return (await shown.count()) ? page.locator('#result').innerText() : null;
+  }, 30000);
+  if (!outcome.includes(`${YEAR}-03/${unit}`) || !/已通过 \d+ 份/.test(outcome)) fail(`batch review: ${unit} not accepted: ${outcome}`);
+  await checkEnglish(page, `batch-review-${unit}-accepted`);
+  await shot(page, `batch-review-${unit}-accepted`);
+  log(`  batch review: ${outcome.split('\n')[0]}`);
 }
 
 /** The reviewer's form shows what the scan check found about the seal (a read-only textarea of the Camunda Form). */

@@ -24,12 +24,14 @@ const webappSession = (() => {
     return token || 'none';
   };
 
-  // a request to /api as the signed-in user (with a JSON body if given); X-XSRF-TOKEN also tells /api not to answer
+  // a request to /api as the signed-in user, with a JSON body if given; X-XSRF-TOKEN also tells /api not to answer
   // with a Basic challenge
-  const call = async (method, path, body) => fetch(path, { method, credentials: 'same-origin',
-    headers: Object.assign({ Accept: 'application/json', 'X-XSRF-TOKEN': await csrfToken() },
-      body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    body: body === undefined ? undefined : JSON.stringify(body) }).then(answer);
+  const call = async (method, path, body) => {
+    const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': await csrfToken() };
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    return fetch(path, { method, credentials: 'same-origin', headers,
+      body: body === undefined ? undefined : JSON.stringify(body) }).then(answer);
+  };
 
   const signOut = async () => {
     await fetch(AUTH + '/logout', { method: 'POST', credentials: 'same-origin',

@@ -167,8 +167,7 @@ public class Evaluation {
       for (Indicator indicator : indicators) {
         BigDecimal rate = Rates.percent(unit.cumulative().get(indicator), unit.annualTasks().get(indicator));
         rates[i][indicator.ordinal()] = rate;
-        slow[i][indicator.ordinal()] = rate != null
-            && time.subtract(rate).compareTo(rules.of(indicator).slowMarginPoints()) > 0;
+        slow[i][indicator.ordinal()] = isSlow(rate, time, rules.of(indicator));
       }
     }
 
@@ -213,8 +212,7 @@ public class Evaluation {
         map.put(indicator, new IndicatorResult(unit.annualTasks().get(indicator), unit.cumulative().get(indicator),
             rate, slow[i][k], lowText[i][k] != null));
         if (slow[i][k]) {
-          String text = indicator.chineseName() + "完成率 " + Rates.format(rate) + "，低于时间进度 "
-              + Rates.format(time) + " 超过 " + rules.of(indicator).slowMarginPoints().toPlainString() + " 个百分点";
+          String text = slowFinding(indicator, rate, time, rules.of(indicator));
           findings.add(text);
           (indicator == Indicator.ONE_PLUS_X ? slowX : slowSkills).add(text);
         }
@@ -235,6 +233,17 @@ public class Evaluation {
     }
     return new Result(period, time, rules.skills(), rules.onePlusX(), results, slowUnits, lowUnits, slowOnePlusX,
         lowOnePlusX, lateUnits, missingUnits, certificateFindings);
+  }
+
+  /** Slow: a rate more than the table's slow margin below the time progress (no rate, never slow). */
+  static boolean isSlow(BigDecimal rate, BigDecimal timeProgress, Thresholds thresholds) {
+    return rate != null && timeProgress.subtract(rate).compareTo(thresholds.slowMarginPoints()) > 0;
+  }
+
+  /** How a slow indicator is named, in the evaluation's findings and on the batch review alike. */
+  static String slowFinding(Indicator indicator, BigDecimal rate, BigDecimal timeProgress, Thresholds thresholds) {
+    return indicator.chineseName() + "完成率 " + Rates.format(rate) + "，低于时间进度 " + Rates.format(timeProgress)
+        + " 超过 " + thresholds.slowMarginPoints().toPlainString() + " 个百分点";
   }
 
   /** The group a unit is ranked in for “low”; also its Chinese name. */

@@ -141,8 +141,12 @@ public class ReportDocuments {
     return heavyWork.run(HeavyWork.Kind.SCAN_CHECK, () -> scanVerifier.verify(scan, expected));
   }
 
-  /** The links and scan notice the reviewers' forms show for the report's current version, read from the database. */
-  public record Links(String reportPdfUrl, String scanUrl, String scanNotice) {
+  /**
+   * The links and scan notice the reviewers' forms show for the report's current version, read from the database;
+   * {@code qrVerified} and {@code sealFound} are the scan check's results behind the notice (null without a scan, or
+   * for the seal when it was not looked for).
+   */
+  public record Links(String reportPdfUrl, String scanUrl, String scanNotice, Boolean qrVerified, Boolean sealFound) {
   }
 
   @Transactional(readOnly = true)
@@ -152,9 +156,13 @@ public class ReportDocuments {
     List<Object[]> scan = documents.verification(report.getId(), Kind.STAMPED_SCAN, report.getVersion());
     String scanUrl = null;
     String scanNotice = null;
+    Boolean qrVerified = null;
+    Boolean sealFound = null;
     if (!scan.isEmpty()) {
       scanUrl = ReportDocumentController.url(businessKey, "scan.pdf");
       Object[] verified = scan.get(0);
+      qrVerified = Boolean.TRUE.equals(verified[0]);
+      sealFound = (Boolean) verified[2];
       if (!Boolean.TRUE.equals(verified[0])) {
         scanNotice = "二维码未能核验，单位的书面说明：" + clause(verified[1]) + "。请对照月报 PDF 人工核对扫描件。";
       } else if (Boolean.FALSE.equals(verified[2])) {
@@ -164,7 +172,8 @@ public class ReportDocuments {
         scanNotice = "已识别到公章印迹（“填报单位（公章）”处，直径约 " + verified[3] + " 毫米）。";
       }
     }
-    return new Links(pdf ? ReportDocumentController.url(businessKey, "report.pdf") : null, scanUrl, scanNotice);
+    return new Links(pdf ? ReportDocumentController.url(businessKey, "report.pdf") : null, scanUrl, scanNotice,
+        qrVerified, sealFound);
   }
 
   /** The unit's explanation as a clause of a notice: its own full stop would double the notice's. */

@@ -43,10 +43,10 @@ public class ReportLifecycle {
   }
 
   public void returnedAtReview(DelegateExecution execution) {
-    String skills = "return".equals(execution.getVariable("skillsReviewDecision"))
-        ? ReportVariables.text(execution, "skillsReturnReason") : null;
-    String onePlusX = "return".equals(execution.getVariable("onePlusXReviewDecision"))
-        ? ReportVariables.text(execution, "onePlusXReturnReason") : null;
+    String skills = ReviewLane.SKILLS.returned(execution)
+        ? ReportVariables.text(execution, ReviewLane.SKILLS.reasonVariable()) : null;
+    String onePlusX = ReviewLane.ONE_PLUS_X.returned(execution)
+        ? ReportVariables.text(execution, ReviewLane.ONE_PLUS_X.reasonVariable()) : null;
     reports.returnAtReview(execution.getProcessBusinessKey(), skills, onePlusX, actor());
     StringBuilder notice = new StringBuilder("审核退回：");
     if (skills != null) {
@@ -71,8 +71,9 @@ public class ReportLifecycle {
   }
 
   private static void clearReviews(DelegateExecution execution) {
-    execution.removeVariables(List.of("skillsReviewDecision", "skillsReturnReason",
-        "onePlusXReviewDecision", "onePlusXReturnReason"));
+    for (ReviewLane lane : ReviewLane.values()) {
+      execution.removeVariables(List.of(lane.decisionVariable(), lane.reasonVariable()));
+    }
   }
 
   private static void notice(DelegateExecution execution, String text) {

@@ -77,7 +77,7 @@ class WebappLocalesTest {
       assertThat(text(APPS + app + "/scripts/config.js")).as(app).contains("availableLocales: ['zh', 'en']");
     }
     assertThat(text(APPS + "tasklist/scripts/config.js"))
-        .contains("customScripts: ['scripts/zh-datepicker', 'scripts/sign-out']");
+        .contains("customScripts: ['scripts/zh-datepicker', 'scripts/sign-out', 'scripts/batch-review-link']");
     assertThat(text(APPS + "tasklist/scripts/zh-datepicker.js")).contains("flatpickr.localize(chinese)")
         .contains("'星期一'");
   }

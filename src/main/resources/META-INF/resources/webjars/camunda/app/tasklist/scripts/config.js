@@ -8,7 +8,7 @@ export default {
   },
   // Chinese for the date fields' calendar in Camunda Forms; in profile keycloak the signed-out page instead of
   // Camunda's login form (which cannot sign anyone in there)
-  customScripts: ['scripts/zh-datepicker', 'scripts/sign-out'],
+  customScripts: ['scripts/zh-datepicker', 'scripts/sign-out', 'scripts/batch-review-link'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
