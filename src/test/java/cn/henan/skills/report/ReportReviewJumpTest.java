@@ -28,8 +28,8 @@ class ReportReviewJumpTest {
 
   private static MonthlyReport month(int month, int training, int certification) {
     MonthlyReport report = new MonthlyReport(ReportPeriod.of(2063, month), "u029");
-    report.submit(new MonthlyReportEntry(0, 0, 0, 0, new Figures(training, certification, 0, 0), "张敏",
-        "0371-69691788"), "u029-filer", Instant.EPOCH);
+    report.submit(new MonthlyReportEntry(List.of(0, 0, 0, 0), new Figures(training, certification, 0, 0), "张敏",
+        "0371-69691788"), List.of(0, 0, 0, 0), "u029-filer", Instant.EPOCH);
     return report;
   }
 }
