@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,9 +26,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -40,27 +37,9 @@ import org.springframework.core.io.ClassPathResource;
  * the wall times and the JDBC statements per report of each way. Run with {@code mvn -B -o test -Pbench}.
  */
 @SkillsHenanTest
+@Import(StatementCounting.class)
 class BatchReviewBenchmark {
   static final int YEAR = 2065;
-
-  /** Counts statements, as {@link MonthlyChainBenchmark} does (this benchmark's context only). */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class StatementCounting {
-    @Bean
-    static SqlStatistics sqlStatistics() {
-      return new SqlStatistics();
-    }
-
-    @Bean
-    static BeanPostProcessor countingDataSource(SqlStatistics statistics) {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String beanName) {
-          return bean instanceof DataSource dataSource ? statistics.wrap(dataSource) : bean;
-        }
-      };
-    }
-  }
 
   @Autowired Driver driver;
   @Autowired RuntimeService runtimeService;

@@ -44,9 +44,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * One full month for every unit through the Java API, on the embedded PostgreSQL: the shipped 2022 table published
@@ -58,31 +56,13 @@ import org.springframework.context.annotation.Bean;
  * <p>Run with {@code mvn -B -o test -Pbench}; the default build does not run it.
  */
 @SkillsHenanTest
+@Import(StatementCounting.class)
 class MonthlyChainBenchmark {
   static final int YEAR = 2040;
   static final int MONTH = 3;
   /** The first ten bureaus in the table's order get six schools, the other eighteen five: 150 schools. */
   static final int BUREAUS_WITH_SIX_SCHOOLS = 10;
   static final Set<String> BUREAU_KINDS = Set.of("prefecture_city", "demonstration_zone", "county_city");
-
-  /** Wraps the application's DataSource (for this benchmark's context only) so that statements can be counted. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class StatementCounting {
-    @Bean
-    static SqlStatistics sqlStatistics() {
-      return new SqlStatistics();
-    }
-
-    @Bean
-    static BeanPostProcessor countingDataSource(SqlStatistics statistics) {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String beanName) {
-          return bean instanceof DataSource dataSource ? statistics.wrap(dataSource) : bean;
-        }
-      };
-    }
-  }
 
   @Autowired Driver driver;
   @Autowired RuntimeService runtimeService;
