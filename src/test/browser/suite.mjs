@@ -395,9 +395,12 @@ async function noticePdf() {
 /** The report PDF of the signed version, downloaded as its filer does. */
 async function reportPdf(unit, key) {
   const out = path.resolve(FILES, `report-${unit}.pdf`);
-  const answer = await fetch(`${BASE}/api/reports/${key.replace(/\/.*/, '')}/${unit}/report.pdf`, {
-    headers: { Authorization: 'Basic ' + Buffer.from(`${unit}-filer:${password(unit + '-filer')}`).toString('base64') } });
-  if (!answer.ok) throw new Error(`report.pdf of ${key}: ${answer.status}`);
+  // rendered by the job executor once the leader's signature has committed: a moment after the signature
+  const answer = await until(`report.pdf of ${key}`, async () => {
+    const tried = await fetch(`${BASE}/api/reports/${key.replace(/\/.*/, '')}/${unit}/report.pdf`, {
+      headers: { Authorization: 'Basic ' + Buffer.from(`${unit}-filer:${password(unit + '-filer')}`).toString('base64') } });
+    return tried.ok ? tried : null;
+  }, 30000, 500);
   fs.writeFileSync(out, Buffer.from(await answer.arrayBuffer()));
   return out;
 }

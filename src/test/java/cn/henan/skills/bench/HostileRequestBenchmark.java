@@ -91,7 +91,7 @@ class HostileRequestBenchmark {
     for (String unit : List.of("u029", "u030", "u031")) {
       String key = YEAR + "-03/" + unit;
       driver.complete(unit + "-filer", driver.task(key, unit + "-filer"), Driver.reportFigures(100, 80, 40, 10));
-      driver.complete(unit + "-leader", driver.task(key, unit + "-leader"), Map.of("signDecision", "approve"));
+      driver.sign(key, unit);
     }
     Task fill = driver.task(YEAR + "-03/u033", "u033-filer");
     Task upload = driver.task(YEAR + "-03/u031", "u031-filer");

@@ -68,7 +68,7 @@ class StampedScanTest {
         .stream().map(ProcessInstance::getId).toList();
     driver.moveClockTo(LocalDate.of(YEAR, 3, 20), years);
     driver.complete("u029-filer", driver.task(KEY, "u029-filer"), Driver.reportFigures(120, 90, 30, 15));
-    driver.complete("u029-leader", driver.task(KEY, "u029-leader"), Map.of("signDecision", "approve"));
+    driver.sign(KEY, "u029");
 
     Task upload = driver.task(KEY, "u029-filer");
     assertThat(upload.getName()).isEqualTo("上传 2036年3月 进度月报盖章扫描件（河南理工大学）");
@@ -96,7 +96,7 @@ class StampedScanTest {
     // another unit's report: the university next door signs its own March report
     driver.complete("u030-filer", driver.task(YEAR + "-03/u030", "u030-filer"),
         Driver.reportFigures(100, 80, 10, 10));
-    driver.complete("u030-leader", driver.task(YEAR + "-03/u030", "u030-leader"), Map.of("signDecision", "approve"));
+    driver.sign(YEAR + "-03/u030", "u030");
     refused(Scans.scan(documents.latest(YEAR + "-03/u030", ReportDocument.Kind.REPORT_PDF).orElseThrow()
         .getContent()), "单位");
     assertThat(documents.latest(KEY, ReportDocument.Kind.STAMPED_SCAN)).isEmpty();
@@ -142,7 +142,7 @@ class StampedScanTest {
     driver.complete("province", driver.task(KEY, "province-edu"),
         Map.of("skillsReviewDecision", "return", "skillsReturnReason", "请补充佐证"));
     driver.complete("u029-filer", driver.task(KEY, "u029-filer"), Driver.reportFigures(130, 90, 30, 15));
-    driver.complete("u029-leader", driver.task(KEY, "u029-leader"), Map.of("signDecision", "approve"));
+    driver.sign(KEY, "u029");
     assertThat(documents.latest(KEY, ReportDocument.Kind.REPORT_PDF).orElseThrow().getVersion()).isEqualTo(2);
     refused(Scans.scan(version1), "第 1 版");
 
@@ -184,7 +184,7 @@ class StampedScanTest {
     driver.complete("province", driver.task(KEY, "province-edu"),
         Map.of("skillsReviewDecision", "return", "skillsReturnReason", "请重新盖章"));
     driver.complete("u029-filer", driver.task(KEY, "u029-filer"), Driver.reportFigures(130, 95, 30, 15));
-    driver.complete("u029-leader", driver.task(KEY, "u029-leader"), Map.of("signDecision", "approve"));
+    driver.sign(KEY, "u029");
     byte[] printed = documents.latest(KEY, ReportDocument.Kind.REPORT_PDF).orElseThrow().getContent();
     byte[] unsealed = Scans.scan(printed, 150, -0.7, 11, Scans.NO_STAMP);
 

@@ -211,6 +211,9 @@ final class ApplicationProcess implements AutoCloseable {
   }
 
   void uploadScan(String unit, String month) throws Exception {
+    // the PDF is rendered by the job executor once the signature has committed
+    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+        .until(() -> !tasks(unit + "-filer", month + "/" + unit).isEmpty());
     HttpResponse<byte[]> pdf = HTTP.send(request(unit + "-filer", "/api/reports/" + month + "/" + unit + "/report.pdf")
         .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);

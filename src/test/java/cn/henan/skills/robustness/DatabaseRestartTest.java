@@ -50,9 +50,9 @@ class DatabaseRestartTest {
       assertThat(app.tasks("u029-leader", key)).as("the signature refused during the outage wrote nothing")
           .extracting(t -> t.get("id").asText()).containsExactly(sign);
       app.sign("u029", YEAR + "-03");
+      app.awaitIdle(); // the PDF, rendered after the signature commits
       assertThat(app.tasks("u029-filer", key)).extracting(t -> t.get("name").asText())
           .containsExactly("上传 2025年3月 进度月报盖章扫描件（河南理工大学）");
-      app.awaitIdle();
       System.out.printf("database restart: served again %d ms after the database was stopped and started%n",
           recoveredMs);
     }

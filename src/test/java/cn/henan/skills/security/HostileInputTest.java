@@ -203,6 +203,9 @@ class HostileInputTest {
         "{\"variables\":{\"signDecision\":{\"value\":\"approve\"}}}");
     ok("u030-leader", "/task/" + driver.task(key, "u030-leader").getId() + "/complete",
         "{\"variables\":{\"signDecision\":{\"value\":\"approve\"}}}");
+    // the PDFs are rendered after the signatures commit, as the job executor would
+    driver.runAsyncSteps(driver.instance(YEAR + "-03/u029", "monthly-report").getId());
+    driver.runAsyncSteps(driver.instance(key, "monthly-report").getId());
     Task upload = driver.task(key, "u030-filer");
     long history = historyOf(upload.getProcessInstanceId());
     String complete = "/task/" + upload.getId() + "/complete";

@@ -211,6 +211,7 @@ class TrustBoundaryAttackTest {
         vars(Map.of("reportSummary", summary, "signDecision", "approve")), HttpMethod.POST);
     ok("u029-leader", "/task/" + sign.getId() + "/complete", vars(Map.of("signDecision", "approve")),
         HttpMethod.POST);
+    driver.runAsyncSteps(driver.instance(key, "monthly-report").getId()); // the PDF, after the signature commits
     assertThat(driver.task(key, "u029-filer").getName()).isEqualTo("上传 2047年3月 进度月报盖章扫描件（河南理工大学）");
   }
 
