@@ -1,5 +1,6 @@
 package cn.henan.skills.unit;
 
+import cn.henan.skills.platform.TransactionMemo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ public class UnitRegistry {
 
   private final UnitRepository units;
   private final UnitNameRepository names;
+  /** A completion names its unit many times over; the names of a year are read once per transaction. */
+  private final TransactionMemo<CodeInYear, Optional<Unit>> inYear = new TransactionMemo<>();
 
   UnitRegistry(UnitRepository units, UnitNameRepository names) {
     this.units = units;
@@ -55,11 +58,16 @@ public class UnitRegistry {
     return units.findById(code);
   }
 
-  /** A unit under its name of that year; empty when the unit did not exist yet. */
+  /** A unit under its name of that year; empty when the unit did not exist yet. Asked once per transaction. */
   public Optional<Unit> find(String code, int year) {
-    List<UnitName> named = names.findByCodeAndFromYearLessThanEqualOrderByFromYear(code, year);
-    return find(code).filter(u -> u.getParentCode() != null || !named.isEmpty())
-        .map(u -> named.isEmpty() ? u : u.named(named.get(named.size() - 1).getName()));
+    return inYear.get(new CodeInYear(code, year), key -> {
+      List<UnitName> named = names.findByCodeAndFromYearLessThanEqualOrderByFromYear(code, year);
+      return find(code).filter(u -> u.getParentCode() != null || !named.isEmpty())
+          .map(u -> named.isEmpty() ? u : u.named(named.get(named.size() - 1).getName()));
+    });
+  }
+
+  private record CodeInYear(String code, int year) {
   }
 
   public Unit get(String code, int year) {
@@ -80,6 +88,7 @@ public class UnitRegistry {
     Unit unit = units.findById(code).filter(u -> u.getParentCode() == null)
         .orElseThrow(() -> new IllegalArgumentException("省直接分配任务的单位中没有代码：" + code));
     names.save(new UnitName(code, fromYear, name.trim()));
+    inYear.clear();
     if (names.findByCodeAndFromYearLessThanEqualOrderByFromYear(code, Integer.MAX_VALUE).stream()
         .allMatch(n -> n.getFromYear() <= fromYear)) {
       unit.rename(name.trim());
@@ -99,6 +108,7 @@ public class UnitRegistry {
         .orElse(provincial.stream().mapToInt(Unit::getSeq).max().orElse(0));
     Unit unit = units.save(new Unit(String.format("u%03d", number), name.trim(), kind, null, seq));
     names.save(new UnitName(unit.getCode(), fromYear, unit.getName()));
+    inYear.clear();
     return unit;
   }
 
@@ -143,6 +153,7 @@ public class UnitRegistry {
       }
       schools.add(school);
     }
+    inYear.clear();
     return schools;
   }
 
