@@ -55,26 +55,34 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   private final class SignIn {
     final String from;
     final String user;
-    boolean counted;
-    boolean failed;
+    /** Null until counted; then whether the password was correct. */
+    Boolean correct;
 
     SignIn(String from, String user) {
       this.from = from;
       this.user = user;
     }
 
-    void count(boolean correct) {
-      if (!counted) {
-        counted = true;
-        failed = !correct;
-        if (correct) {
+    void count(boolean correctPassword) {
+      if (correct == null) {
+        correct = correctPassword;
+        if (correctPassword) {
           throttle.succeeded(from, user);
         } else {
           throttle.failed(from, user);
         }
       }
     }
+
+    /** Neither failed nor succeeded (refused for another reason): no longer in flight. */
+    void end() {
+      if (correct == null) {
+        correct = false; // the request ends here: nothing reads it again
+        throttle.ended(from, user);
+      }
+    }
   }
+
 
   /**
    * The password of the current request's sign-in has been checked ({@link ThrottledBasicAuthentication}): counted
@@ -130,16 +138,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       status = response.getStatus();
     } finally {
       CURRENT.remove();
-      if (status == HttpServletResponse.SC_UNAUTHORIZED && (!signIn.counted || signIn.failed)) {
+      if (status == HttpServletResponse.SC_UNAUTHORIZED && !Boolean.TRUE.equals(signIn.correct)) {
         signIn.count(false);
         boolean heldBack = throttle.retryAfterSeconds(from, user.get()) > 0;
         log.warn("Failed sign-in of user '{}' from {} ({} {}){}", printable(user.get()), from, request.getMethod(),
             request.getRequestURI(), heldBack ? "; this address is held back for a while" : "");
       } else if (status < 400) {
         signIn.count(true);
-      } else if (!signIn.counted) {
-        signIn.counted = true;
-        throttle.ended(from, user.get());
+      } else {
+        signIn.end();
       }
     }
   }
