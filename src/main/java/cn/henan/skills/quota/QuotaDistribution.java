@@ -2,6 +2,7 @@ package cn.henan.skills.quota;
 
 import cn.henan.skills.identity.UnitAccess;
 import cn.henan.skills.pdf.NoticePdfData;
+import cn.henan.skills.platform.TransactionMemo;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.time.Clock;
@@ -33,6 +34,8 @@ public class QuotaDistribution {
   private final UnitYears unitYears;
   private final Notices notices;
   private final Clock clock;
+  /** A unit's quota is asked for by the form's context, its checks and the report view in one command. */
+  private final TransactionMemo<String, Optional<Quota>> quotaInTransaction = new TransactionMemo<>();
 
   QuotaDistribution(AllocationYearRepository years, QuotaAllocationRepository quotas,
       AllocationUnitStatementRepository statements, UnitRegistry units, UnitAccess unitAccess, UnitYears unitYears,
@@ -60,6 +63,7 @@ public class QuotaDistribution {
   /** Replaces the year's draft with a validated table (a table with errors never gets here). */
   @Transactional
   public void saveDraft(int year, String sourceName, List<AllocationLine> lines) {
+    quotaInTransaction.clear();
     AllocationYear allocationYear = years.lockYear(year).orElseGet(() -> new AllocationYear(year));
     if (allocationYear.isPublished()) {
       throw new AllocationAlreadyPublishedException(year);
@@ -85,6 +89,7 @@ public class QuotaDistribution {
    */
   @Transactional
   public int publish(int year, String processInstanceId, NoticeText notice) {
+    quotaInTransaction.clear();
     AllocationYear allocationYear = years.lockYear(year)
         .orElseThrow(() -> new IllegalStateException(year + " 年没有已校验的任务分配表，无法下达。"));
     if (allocationYear.isPublished()) {
@@ -153,8 +158,8 @@ public class QuotaDistribution {
   /** One unit's (or school's) published quota for a year. */
   @Transactional(readOnly = true)
   public Optional<Quota> quotaOf(int year, String unitCode) {
-    return years.findById(year).filter(AllocationYear::isPublished)
-        .flatMap(y -> quotas.findByYearAndUnitCode(year, unitCode)).map(QuotaAllocation::toQuota);
+    return quotaInTransaction.get(year + "/" + unitCode, key -> years.findById(year).filter(AllocationYear::isPublished)
+        .flatMap(y -> quotas.findByYearAndUnitCode(year, unitCode)).map(QuotaAllocation::toQuota));
   }
 
   /** Every published quota of a year by unit code, schools included. */
@@ -189,6 +194,7 @@ public class QuotaDistribution {
    */
   @Transactional
   public void recordSchoolQuotas(int year, Map<String, Quota> schoolQuotas) {
+    quotaInTransaction.clear();
     AllocationYear allocationYear = years.lockYear(year).filter(AllocationYear::isPublished)
         .orElseThrow(() -> new IllegalStateException(year + " 年的任务尚未下达，不能细分。"));
     int row = quotas.findByYearOrderBySourceRow(allocationYear.getYear()).stream()

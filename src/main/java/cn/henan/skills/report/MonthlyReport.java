@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.annotations.NaturalId;
 
 /** One unit's Attachment 2 for one month; its figures count only once {@link Status#ACCEPTED}. */
 @Entity
@@ -20,6 +21,8 @@ public class MonthlyReport {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  /** Looked up by natural id, so a command asking for the report again finds it in the persistence context. */
+  @NaturalId
   @Column(name = "business_key", nullable = false, unique = true)
   private String businessKey;
   @Column(nullable = false)

@@ -2,13 +2,10 @@ package cn.henan.skills.report;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface MonthlyReportRepository extends JpaRepository<MonthlyReport, Long> {
-  Optional<MonthlyReport> findByBusinessKey(String businessKey);
-
+interface MonthlyReportRepository extends JpaRepository<MonthlyReport, Long>, ReportsByBusinessKey {
   /** Accepted reports of the given units up to and including a month. */
   @Query("select r from MonthlyReport r where r.year = :year and r.month <= :month and r.unitCode in :units"
       + " and r.status = cn.henan.skills.report.MonthlyReport.Status.ACCEPTED")

@@ -1,5 +1,6 @@
 package cn.henan.skills.report;
 
+import cn.henan.skills.platform.TransactionMemo;
 import cn.henan.skills.report.MonthlyReportEvent.Kind;
 import java.time.Clock;
 import java.util.Collection;
@@ -18,6 +19,8 @@ public class MonthlyReports {
   private final MonthlyReportRepository reports;
   private final MonthlyReportEventRepository events;
   private final Clock clock;
+  /** A unit's accepted figures before a month, asked for by the form's context, checks and view in one command. */
+  private final TransactionMemo<String, Figures> acceptedBeforeInTransaction = new TransactionMemo<>();
 
   MonthlyReports(MonthlyReportRepository reports, MonthlyReportEventRepository events, Clock clock) {
     this.reports = reports;
@@ -102,7 +105,8 @@ public class MonthlyReports {
   /** The accepted figures of these units summed over the months before {@code period} (same year). */
   @Transactional(readOnly = true)
   public Figures acceptedBefore(ReportPeriod period, Collection<String> unitCodes) {
-    return sum(reports.acceptedThrough(period.year(), period.month() - 1, unitCodes));
+    return acceptedBeforeInTransaction.get(period.key() + "/" + String.join(",", unitCodes.stream().sorted().toList()),
+        key -> sum(reports.acceptedThrough(period.year(), period.month() - 1, unitCodes)));
   }
 
   /** The accepted figures of these units summed over the months up to and including {@code period}. */
@@ -159,7 +163,9 @@ public class MonthlyReports {
         .orElseThrow(() -> new IllegalStateException("月报 " + businessKey + " 不存在。"));
   }
 
+  /** Every change of a report is recorded here, so this is where the transaction's answers are forgotten. */
   private void record(MonthlyReport report, Kind kind, String reason, String user) {
+    acceptedBeforeInTransaction.clear();
     events.save(new MonthlyReportEvent(report, kind, reason, user, clock.instant()));
   }
 }
