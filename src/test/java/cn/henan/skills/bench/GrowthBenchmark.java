@@ -200,6 +200,7 @@ class GrowthBenchmark {
     YearDriver.Rows end = rows.get(rows.size() - 1);
     line("  biggest history tables at the end: %s", YearDriver.Rows.biggest(end.historyTables(), 6));
     line("  biggest domain tables at the end:  %s", YearDriver.Rows.biggest(end.domainTables(), 6));
+    line("  biggest tables in MB at the end (with TOAST and indexes): %s", YearDriver.Rows.biggest(end.megabytes(), 6));
     line("");
     Map<String, Times> one = measured.get(first.year());
     Map<String, Times> n = measured.get(last.year());

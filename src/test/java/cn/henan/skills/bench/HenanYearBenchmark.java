@@ -199,6 +199,7 @@ class HenanYearBenchmark {
         before.bytearray(), after.domain(), before.domain());
     line("  biggest history tables: %s", YearDriver.Rows.biggest(after.historyTables(), 6));
     line("  biggest domain tables:  %s", YearDriver.Rows.biggest(after.domainTables(), 6));
+    line("  biggest tables in MB (with TOAST and indexes): %s", YearDriver.Rows.biggest(after.megabytes(), 6));
     line("heap through the year: peak of the heap pools %d MB (garbage included), most left after a collection %d MB;"
         + " Runtime.maxMemory %d MB", peak >> 20, live >> 20, HeapWatch.max() >> 20);
     line("");

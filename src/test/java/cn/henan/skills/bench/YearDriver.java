@@ -540,7 +540,7 @@ final class YearDriver {
 
   /** What the database holds: its size and the rows of the tables that grow. */
   record Rows(long databaseBytes, long authorizations, long history, Map<String, Long> historyTables, long bytearray,
-      long domain, Map<String, Long> domainTables) {
+      long domain, Map<String, Long> domainTables, Map<String, Long> megabytes) {
     static Rows of(DataSource dataSource) throws SQLException {
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
         long size = single(statement, "select pg_database_size(current_database())");
@@ -553,11 +553,14 @@ final class YearDriver {
         }
         Map<String, Long> history = new TreeMap<>();
         Map<String, Long> domain = new TreeMap<>();
+        Map<String, Long> megabytes = new TreeMap<>();
         long authorizations = 0;
         long bytearray = 0;
         for (String table : tables) {
           String name = table.toLowerCase();
           long rows = single(statement, "select count(*) from " + table);
+          // with its TOAST table and indexes: where the bytes are (file variables, PDFs, scans)
+          megabytes.put(name, single(statement, "select pg_total_relation_size('" + table + "')") >> 20);
           if (name.equals("act_ru_authorization")) {
             authorizations = rows;
           } else if (name.equals("act_ge_bytearray")) {
@@ -569,7 +572,7 @@ final class YearDriver {
           }
         }
         return new Rows(size, authorizations, history.values().stream().mapToLong(Long::longValue).sum(), history,
-            bytearray, domain.values().stream().mapToLong(Long::longValue).sum(), domain);
+            bytearray, domain.values().stream().mapToLong(Long::longValue).sum(), domain, megabytes);
       }
     }
 
