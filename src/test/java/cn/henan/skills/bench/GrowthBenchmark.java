@@ -97,8 +97,10 @@ class GrowthBenchmark {
         heaps.add(heap.maxAfterGc());
       }
       rows.add(YearDriver.Rows.of(dataSource));
+      // the table so far after every year, so that a run cut short still leaves its figures
+      out.setLength(0);
+      print(played, rows, heaps, measured, before, started, loadBefore);
     }
-    print(played, rows, heaps, measured, before, started, loadBefore);
   }
 
   /** Each request {@value #SAMPLES} times after {@value #WARM_UP}, one after another, as the user who makes it. */
@@ -203,7 +205,7 @@ class GrowthBenchmark {
     line("  biggest tables in MB at the end (with TOAST and indexes): %s", YearDriver.Rows.biggest(end.megabytes(), 6));
     line("");
     Map<String, Times> one = measured.get(first.year());
-    Map<String, Times> n = measured.get(last.year());
+    Map<String, Times> n = measured.getOrDefault(last.year(), one);
     line("Over REST in the last month of year 1 (%d) and year %d (%d), while its on-time reports await review;"
         + " %d samples each", first.year(), played.size(), last.year(), SAMPLES);
     line("  %-28s %9s %9s %9s %9s %8s %8s %7s", "request", "y1 p50", "y1 p95", "yN p50", "yN p95", "p50 ×",
