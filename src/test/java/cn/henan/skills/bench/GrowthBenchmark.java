@@ -217,7 +217,7 @@ class GrowthBenchmark {
           b.ms(0.5) / a.ms(0.5), b.ms(0.95) / a.ms(0.95), a.items() == 0 && b.items() == 0 ? ""
               : a.items() + "/" + b.items());
     }
-    line("  (ms; × = year N / year 1; items = HAL tasks on the page in y1/yN)");
+    line("  (ms; × = year N / year 1; items = HAL objects in the answer, y1/yN, counted as TaskListTimes counts them)");
     String text = out.toString();
     System.out.println(text);
     Path file = Path.of("target", "bench", "growth.txt");
