@@ -5,6 +5,7 @@ import cn.henan.skills.report.ReportDocument;
 import cn.henan.skills.report.ReportDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
@@ -178,9 +179,32 @@ public class Driver {
 
   /** Sets the engine clock to 08:00 Beijing time of {@code day} and fires the due timers of these instances. */
   public void moveClockTo(LocalDate day, List<String> processInstanceIds) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(8, 0).atZone(BEIJING).toInstant()));
+    moveClockTo(day.atTime(8, 0), processInstanceIds);
+  }
+
+  /** Sets the engine clock to this Beijing time and fires the due timers of these instances. */
+  public void moveClockTo(LocalDateTime time, List<String> processInstanceIds) {
+    ClockUtil.setCurrentTime(Date.from(time.atZone(BEIJING).toInstant()));
     for (String id : processInstanceIds) {
       runJobs(id);
     }
+  }
+
+  /**
+   * Sets the engine clock to this Beijing time and runs the due timer start events of a process (a schedule such as
+   * circulation-schedule: its timer belongs to no instance), as the job executor would; how many ran.
+   */
+  public int runDueStartTimersAt(LocalDateTime time, String processDefinitionKey) {
+    ClockUtil.setCurrentTime(Date.from(time.atZone(BEIJING).toInstant()));
+    int ran = 0;
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().processDefinitionKey(processDefinitionKey).timers()
+        .executable().list()).isEmpty()) {
+      for (Job job : jobs) {
+        managementService.executeJob(job.getId());
+        ran++;
+      }
+    }
+    return ran;
   }
 }

@@ -6,7 +6,6 @@ import cn.henan.skills.Driver;
 import cn.henan.skills.SkillsHenanTest;
 import cn.henan.skills.administration.ProcessVersions;
 import cn.henan.skills.pdf.Scans;
-import cn.henan.skills.quota.Quota;
 import cn.henan.skills.quota.QuotaDistribution;
 import cn.henan.skills.report.MonthlyReport;
 import cn.henan.skills.report.Indicator;
@@ -16,7 +15,6 @@ import cn.henan.skills.report.ReportDocument;
 import cn.henan.skills.report.ReportDocuments;
 import cn.henan.skills.report.ReportPeriod;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +60,7 @@ class MonthlyChainBenchmark {
   static final int MONTH = 3;
   /** The first ten bureaus in the table's order get six schools, the other eighteen five: 150 schools. */
   static final int BUREAUS_WITH_SIX_SCHOOLS = 10;
-  static final Set<String> BUREAU_KINDS = Set.of("prefecture_city", "demonstration_zone", "county_city");
+  static final Set<String> BUREAU_KINDS = YearDriver.BUREAU_KINDS;
 
   @Autowired Driver driver;
   @Autowired RuntimeService runtimeService;
@@ -107,7 +105,8 @@ class MonthlyChainBenchmark {
 
     start = System.nanoTime();
     for (int i = 0; i < bureaus.size(); i++) {
-      subdivide(bureaus.get(i), i < BUREAUS_WITH_SIX_SCHOOLS ? 6 : 5);
+      driver.subdivide(YEAR, code(bureaus.get(i)[0]),
+          YearDriver.schoolsCsv(bureaus.get(i), i < BUREAUS_WITH_SIX_SCHOOLS ? 6 : 5));
     }
     long subdivision = System.nanoTime() - start;
     Map<String, ProcessInstance> years = unitYears();
@@ -129,7 +128,7 @@ class MonthlyChainBenchmark {
     for (String unit : units) {
       ProcessInstance march = driver.instance(key(unit), "monthly-report");
       assertThat(march).as("March is open for " + unit).isNotNull();
-      figures.put(unit, figures(unit, quotas.quotaOf(YEAR, unit).orElseThrow()));
+      figures.put(unit, YearDriver.figures(unit, quotas.quotaOf(YEAR, unit).orElseThrow()));
       startVariables.put(unit, runtimeService.getVariables(march.getId()));
     }
 
@@ -312,42 +311,10 @@ class MonthlyChainBenchmark {
   }
 
   private void receiveAnnualTask(String unit) {
-    Task task = driver.task(YEAR + "/" + unit, unit + "-filer");
-    assertThat(task).as("annual task of " + unit).isNotNull();
-    driver.complete(unit + "-filer", task, Map.of("annualTaskAcknowledged", true));
+    YearDriver.receiveAnnualTask(driver, YEAR, unit);
   }
 
-  /** The bureau's filer uploads its schools (quotas split evenly, rounded up, so the sums cover), the leader approves. */
-  private void subdivide(String[] bureau, int schoolCount) {
-    String city = code(bureau[0]);
-    String name = bureau[1];
-    int training = Integer.parseInt(bureau[3]);
-    int certification = Integer.parseInt(bureau[4]);
-    int onePlusX = bureau[6].isEmpty() ? 0 : Integer.parseInt(bureau[6]);
-    StringBuilder csv = new StringBuilder("学校名称,培训任务（人次）,取证人数（人）,其中高级工及以上（人）,1+X证书取证人数（人）\n");
-    for (int s = 1; s <= schoolCount; s++) {
-      csv.append(name).append("第").append(s).append("职业中等专业学校,").append(ceil(training, schoolCount))
-          .append(',').append(ceil(certification, schoolCount)).append(",,").append(ceil(onePlusX, schoolCount))
-          .append('\n');
-    }
-    driver.subdivide(YEAR, city, csv.toString());
-  }
 
-  /** A tenth of each annual task (no advanced certificates for a secondary school: that needs a confirmation). */
-  private static Map<String, Object> figures(String unit, Quota quota) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("institutionsCollegeLevel", 1L);
-    form.put("institutionsAppraisal", 1L);
-    form.put("institutionsSocial", 0L);
-    form.put("institutionsSpecial", 0L);
-    form.put("trainingMonth", (long) quota.training() / 10);
-    form.put("certificationMonth", (long) quota.certification() / 10);
-    form.put("advancedMonth", city(unit) != null || quota.advanced() == null ? 0L : (long) quota.advanced() / 10);
-    form.put("onePlusXMonth", quota.onePlusX() == null ? 0L : (long) quota.onePlusX() / 10);
-    form.put("filerName", "张敏");
-    form.put("filerPhone", "0371-69691788");
-    return form;
-  }
 
   private Map<String, ProcessInstance> unitYears() {
     Map<String, ProcessInstance> byUnit = new LinkedHashMap<>();
@@ -358,8 +325,7 @@ class MonthlyChainBenchmark {
   }
 
   private static String city(String unit) {
-    int school = unit.indexOf("-s");
-    return school < 0 ? null : unit.substring(0, school);
+    return YearDriver.city(unit);
   }
 
   private static String key(String unit) {
@@ -367,23 +333,15 @@ class MonthlyChainBenchmark {
   }
 
   private static String code(String seq) {
-    return String.format("u%03d", Integer.parseInt(seq));
-  }
-
-  private static int ceil(int total, int parts) {
-    return (total + parts - 1) / parts;
+    return YearDriver.code(seq);
   }
 
   private static byte[] shipped(String resource) {
-    try (InputStream in = MonthlyChainBenchmark.class.getResourceAsStream("/" + resource)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return YearDriver.shipped(resource);
   }
 
   private static String shippedTable() {
-    return new String(shipped("allocation/allocation-2022.csv"), StandardCharsets.UTF_8);
+    return YearDriver.shippedTable();
   }
 
   private void print(int units, int schools, int bureaus, long publish, long receive, long subdivision,
