@@ -3,11 +3,13 @@ package cn.henan.skills.institution;
 import cn.henan.skills.identity.People;
 import cn.henan.skills.identity.Viewer;
 import cn.henan.skills.institution.EvaluationInstitution.Application;
+import cn.henan.skills.platform.KeepsUploads;
 import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.platform.Uploads;
 import cn.henan.skills.unit.Unit;
 import cn.henan.skills.unit.UnitRegistry;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * application's content is checked here and kept in {@link Institutions}, never read back from variables.
  */
 @Component("institutionFiling")
-public class InstitutionFilingSteps implements ExecutionListener {
+public class InstitutionFilingSteps implements ExecutionListener, KeepsUploads {
   static final String DOCUMENT = "applicationDocument";
 
   private final Institutions institutions;
@@ -31,6 +33,11 @@ public class InstitutionFilingSteps implements ExecutionListener {
     this.institutions = institutions;
     this.units = units;
     this.people = people;
+  }
+
+  @Override
+  public Set<String> uploadVariables() {
+    return Set.of(DOCUMENT);
   }
 
   /** Start listener: the application of the starter's unit, its document checked, and the instance's key. */

@@ -1,9 +1,11 @@
 package cn.henan.skills.report;
 
 import cn.henan.skills.identity.People;
+import cn.henan.skills.platform.KeepsUploads;
 import cn.henan.skills.platform.Refusal;
 import cn.henan.skills.platform.Uploads;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * this way is shown as filed in its supervisor's open escalation.
  */
 @Component("verifyStampedScan")
-class VerifyStampedScan implements TaskListener {
+class VerifyStampedScan implements TaskListener, KeepsUploads {
   private final ReportDocuments documents;
   private final People people;
   private final LateReports lateReports;
@@ -24,6 +26,11 @@ class VerifyStampedScan implements TaskListener {
     this.documents = documents;
     this.people = people;
     this.lateReports = lateReports;
+  }
+
+  @Override
+  public Set<String> uploadVariables() {
+    return Set.of("stampedScan");
   }
 
   @Override

@@ -87,6 +87,11 @@ class InstitutionFilingTest {
     assertThat(filing(FILED).get("status")).isEqualTo("APPLIED");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(filing.getId())
         .variableName(InstitutionFilingSteps.DOCUMENT).count()).as("the bytes live with the institution").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where proc_inst_id_ = ? and name_ = ?"
+        + " and text_ is not null and bytearray_id_ is null", Long.class, filing.getId(), InstitutionFilingSteps.DOCUMENT))
+        .as("history notes the file sent, without its bytes").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where proc_inst_id_ = ? and name_ = ?"
+        + " and bytearray_id_ is not null", Long.class, filing.getId(), InstitutionFilingSteps.DOCUMENT)).isZero();
 
     driver.complete("hrss", review, Map.of("reviewDecision", "approve"));
     assertThat(filing(FILED).get("status")).isEqualTo("FILED");

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -46,6 +47,7 @@ class StampedScanTest {
   @Autowired ReportDocuments documents;
   @Autowired MonthlyReports reports;
   @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void realTime() {
@@ -133,6 +135,18 @@ class StampedScanTest {
     assertThat((String) taskService.getVariable(review.getId(), "scanNotice")).as("the seal, noted for the reviewer")
         .startsWith("已识别到公章印迹（“填报单位（公章）”处，直径约 4");
     assertThat(taskService.getVariable(review.getId(), "stampedScan")).as("the bytes live with the report").isNull();
+    // history records that scan.pdf was sent, without a second and third copy of its bytes
+    String instance = review.getProcessInstanceId();
+    assertThat(jdbc.queryForList("select text_ from act_hi_varinst where proc_inst_id_ = ? and name_ = 'stampedScan'",
+        String.class, instance)).containsExactly("scan.pdf");
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where proc_inst_id_ = ? and name_ = 'stampedScan'"
+        + " and text_ = 'scan.pdf'", Long.class, instance)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst v where v.proc_inst_id_ = ?"
+        + " and v.name_ = 'stampedScan' and v.bytearray_id_ is not null", Long.class, instance)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_detail d where d.proc_inst_id_ = ?"
+        + " and d.name_ = 'stampedScan' and d.bytearray_id_ is not null", Long.class, instance)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_detail d where d.proc_inst_id_ = ?"
+        + " and d.name_ = 'reportTable'", Long.class, instance)).as("other variables as before").isPositive();
   }
 
   @Test
