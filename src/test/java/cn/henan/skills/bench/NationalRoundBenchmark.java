@@ -48,14 +48,17 @@ import org.junit.jupiter.api.Test;
  * shuffle of the units so each holds the same mix of provincial units and schools. Properties:
  * {@code bench.national.units} (default {@value #DEFAULT_UNITS}), {@code bench.national.reportsPerRun},
  * {@code bench.national.threads} (default 1,2,4,8), {@code bench.national.twoNodeThreads} (default the same; empty:
- * no two-node runs). Checks that every month opened once, every completed report ended accepted and no request or
- * job failed; times are printed, never asserted. Written to {@code target/bench/national-round-benchmark.txt}.
+ * no two-node runs), {@code bench.national.warmUp} (reports through each node before its runs, default
+ * {@value #DEFAULT_WARM_UP}). Checks that every month opened once, every completed report ended accepted and no
+ * request or job failed; times are printed, never asserted. Written to {@code target/bench/national-round-benchmark.txt}.
  */
 class NationalRoundBenchmark {
   static final int YEAR = 2080;
   static final String MARCH = YEAR + "-03";
   static final int DEFAULT_UNITS = 20_000;
   static final int DEFAULT_REPORTS_PER_RUN = 500;
+  /** Reports completed through each node before its measured runs, so that none measures a cold JVM. */
+  static final int DEFAULT_WARM_UP = 20;
   static final int PROVINCIAL_UNITS = 171;
   static final Set<String> BUREAU_KINDS = Set.of("prefecture_city", "demonstration_zone", "county_city");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +71,7 @@ class NationalRoundBenchmark {
   void nationalRoundOnOneNodeAndOnTwo() throws Exception {
     int unitCount = Integer.getInteger("bench.national.units", DEFAULT_UNITS);
     int reportsPerRun = Integer.getInteger("bench.national.reportsPerRun", DEFAULT_REPORTS_PER_RUN);
+    int warmUp = Integer.getInteger("bench.national.warmUp", DEFAULT_WARM_UP);
     List<Integer> oneNodeThreads = threadCounts("bench.national.threads", "1,2,4,8");
     List<Integer> twoNodeThreads = threadCounts("bench.national.twoNodeThreads",
         System.getProperty("bench.national.threads", "1,2,4,8"));
@@ -146,9 +150,11 @@ class NationalRoundBenchmark {
           + " (select id_ from act_re_procdef where key_ = 'unit-year') order by 1"));
       Collections.shuffle(units, new Random(15));
       ConcurrentLinkedQueue<String> remaining = new ConcurrentLinkedQueue<>(units);
+      List<Run> warmUps = new ArrayList<>();
+      warmUps.add(run(cluster, slice(remaining, warmUp), 2, 0, 1, figures));
       List<Run> oneNode = new ArrayList<>();
       for (int threads : oneNodeThreads) {
-        oneNode.add(run(cluster, slice(remaining, reportsPerRun), threads, 1, figures));
+        oneNode.add(run(cluster, slice(remaining, reportsPerRun), threads, 0, 1, figures));
       }
       List<Run> twoNodes = new ArrayList<>();
       long node1Start = 0;
@@ -156,8 +162,10 @@ class NationalRoundBenchmark {
         start = System.nanoTime();
         cluster.start(1, "national-node-1");
         node1Start = System.nanoTime() - start;
+        System.out.printf("national round: node 1 joined in %.1f s%n", node1Start / 1e9);
+        warmUps.add(run(cluster, slice(remaining, warmUp), 2, 1, 1, figures));
         for (int threads : twoNodeThreads) {
-          twoNodes.add(run(cluster, slice(remaining, reportsPerRun), threads, 2, figures));
+          twoNodes.add(run(cluster, slice(remaining, reportsPerRun), threads, 0, 2, figures));
         }
       }
       String load = uptime();
@@ -184,10 +192,12 @@ class NationalRoundBenchmark {
       line("  %-12s %10d %10.1f %14.1f %12d", "node 0", unitCount, opening / 1e9, unitCount / (opening / 1e9),
           openingJobs);
       line("");
-      line("round: fill -> sign (PDF job) | paper | upload scan -> review skills -> review 1+X, over REST as the users;");
+      line("round: fill -> sign (PDF job) | paper | upload scan -> review skills -> review 1+X, over REST as the"
+          + " users;");
       line("  each thread takes the next report of its slice; tasks/s and reports/s over the two timed phases (paper");
       line("  work — download the PDF, print, stamp, scan on the client — is not the system's and not timed);");
-      line("  p50/p95 of one completion (find the task + complete it: two requests)");
+      line("  p50/p95 of one completion (find the task + complete it: two requests); before its runs each node");
+      line("  completed %d reports on 2 threads as a warm-up, not counted here", warmUp);
       header();
       oneNode.forEach(run -> row("1 node", run));
       if (!twoNodes.isEmpty()) {
@@ -202,10 +212,10 @@ class NationalRoundBenchmark {
               two.percentileMs(0.5) / one.percentileMs(0.5), two.percentileMs(0.95) / one.percentileMs(0.95)));
         }
       }
-      int completed = oneNode.stream().mapToInt(r -> r.reports.size()).sum()
-          + twoNodes.stream().mapToInt(r -> r.reports.size()).sum();
+      List<Run> all = concat(warmUps, concat(oneNode, twoNodes));
+      int completed = all.stream().mapToInt(r -> r.reports.size()).sum();
       line("");
-      line("reports completed: %d of %d (%s); failures:", completed, unitCount,
+      line("reports completed: %d of %d (%s, warm-ups included); failures:", completed, unitCount,
           reportsPerRun >= unitCount ? "the whole round" : reportsPerRun + " a run");
       failures.forEach((failure, count) -> line("  %5d×  %s", count, failure));
       if (failures.isEmpty()) {
@@ -213,11 +223,12 @@ class NationalRoundBenchmark {
       }
       write();
 
-      for (Run run : concat(oneNode, twoNodes)) {
+      for (Run run : all) {
         Map<String, String> statuses = new HashMap<>();
         cluster.rows("select unit_code || '=' || status from monthly_report where year = " + YEAR + " and month = 3"
             + " and unit_code in (" + run.reports.stream().map(u -> "'" + u + "'").collect(Collectors.joining(","))
-            + ")").forEach(row -> statuses.put(row.substring(0, row.indexOf('=')), row.substring(row.indexOf('=') + 1)));
+            + ")").forEach(row -> statuses.put(row.substring(0, row.indexOf('=')),
+                row.substring(row.indexOf('=') + 1)));
         for (String unit : run.reports) {
           assertThat(statuses.get(unit)).as(MARCH + "/" + unit).isEqualTo("ACCEPTED");
         }
@@ -227,13 +238,13 @@ class NationalRoundBenchmark {
     }
   }
 
-  /** One slice of the round with this many driver threads, thread i on node i mod nodes. */
-  private Run run(ApplicationProcess cluster, List<String> slice, int threads, int nodes,
+  /** One slice of the round with this many driver threads, thread i on node firstNode + i mod nodes. */
+  private Run run(ApplicationProcess cluster, List<String> slice, int threads, int firstNode, int nodes,
       Map<String, Map<String, Object>> figures) throws Exception {
     Run run = new Run(threads, nodes);
     Set<String> failed = ConcurrentHashMap.newKeySet();
     long start = System.nanoTime();
-    parallel(cluster, slice, threads, nodes, unit -> {
+    parallel(cluster, slice, threads, firstNode, nodes, unit -> {
       step(run, failed, unit, "fill", () -> cluster.fill(unit, MARCH, figures.get(unit)));
       step(run, failed, unit, "sign", () -> cluster.sign(unit, MARCH));
     });
@@ -243,7 +254,7 @@ class NationalRoundBenchmark {
 
     Map<String, byte[]> scans = new ConcurrentHashMap<>();
     start = System.nanoTime();
-    parallel(cluster, slice, threads, nodes, unit -> {
+    parallel(cluster, slice, threads, firstNode, nodes, unit -> {
       if (!failed.contains(unit)) {
         try {
           scans.put(unit, cluster.printedScan(unit, MARCH));
@@ -255,7 +266,7 @@ class NationalRoundBenchmark {
     run.paper = System.nanoTime() - start;
 
     start = System.nanoTime();
-    parallel(cluster, slice, threads, nodes, unit -> {
+    parallel(cluster, slice, threads, firstNode, nodes, unit -> {
       step(run, failed, unit, "upload scan", () -> cluster.uploadScan(unit, MARCH, scans.get(unit)));
       step(run, failed, unit, "review skills", () -> cluster.reviewSkills(unit, MARCH));
       step(run, failed, unit, "review 1+X", () -> cluster.reviewOnePlusX(unit, MARCH));
@@ -264,8 +275,13 @@ class NationalRoundBenchmark {
     run.wall = fillAndSign + System.nanoTime() - start;
     run.reports.addAll(slice.stream().filter(unit -> !failed.contains(unit)).toList());
     run.errors = failed.size();
-    System.out.printf("national round: %d thread(s) on %d node(s): %d reports, %.1f tasks/s, %d errors%n", threads,
-        nodes, run.reports.size(), run.tasksPerSecond(), run.errors);
+    // each run's row as it ends, so that a run cut short still leaves its figures in the log
+    System.out.printf(Locale.ROOT, "national round: %d node(s) from node %d, %d thread(s): %d reports, %d tasks,"
+        + " %.1f s,"
+        + " %.2f tasks/s, %.2f reports/s, p50 %.1f ms, p95 %.1f ms, %d errors, paper %.1f s%n", nodes, firstNode,
+        threads, run.reports.size(), run.tasks(), run.wall / 1e9, run.tasksPerSecond(),
+        run.reports.size() / (run.wall / 1e9),
+        run.percentileMs(0.5), run.percentileMs(0.95), run.errors, run.paper / 1e9);
     return run;
   }
 
@@ -298,12 +314,12 @@ class NationalRoundBenchmark {
     void on(String unit);
   }
 
-  private static void parallel(ApplicationProcess cluster, List<String> slice, int threads, int nodes, UnitWork work)
-      throws InterruptedException {
+  private static void parallel(ApplicationProcess cluster, List<String> slice, int threads, int firstNode, int nodes,
+      UnitWork work) throws InterruptedException {
     ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(slice);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     for (int i = 0; i < threads; i++) {
-      int node = i % nodes;
+      int node = firstNode + i % nodes;
       pool.execute(() -> {
         cluster.serveFromOnThisThread(node);
         for (String unit = queue.poll(); unit != null; unit = queue.poll()) {
@@ -385,7 +401,8 @@ class NationalRoundBenchmark {
 
   private static List<Integer> threadCounts(String property, String fallback) {
     String value = System.getProperty(property, fallback).trim();
-    return value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    return value.isEmpty() ? List.of()
+        : Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
   }
 
   private static List<Run> concat(List<Run> a, List<Run> b) {
