@@ -292,22 +292,8 @@ class MonthlyChainBenchmark {
     return round;
   }
 
-  /** The unit's task of this kind that {@code group} may do; a city's two reviews of a school told apart by name. */
   private Task find(String kind, String unit, String group) {
-    String key = key(unit);
-    Task task;
-    if (kind.startsWith("review") && city(unit) != null) {
-      boolean onePlusX = kind.endsWith("1+X");
-      task = taskService.createTaskQuery().processInstanceBusinessKey(key).taskCandidateGroup(group).list().stream()
-          .filter(t -> t.getName().contains("1+X") == onePlusX).findFirst().orElse(null);
-    } else {
-      task = driver.task(key, group);
-    }
-    if (task == null) {
-      // a refused fill fails its completion with the reasons; a missing task means the chain went elsewhere
-      throw new AssertionError("no " + kind + " task for " + key + " (" + group + ")");
-    }
-    return task;
+    return YearDriver.findTask(taskService, driver, kind, key(unit), unit, group);
   }
 
   private void receiveAnnualTask(String unit) {
