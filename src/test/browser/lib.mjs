@@ -145,8 +145,11 @@ export async function gotoApp(page, url) {
     response = attempt === 0 || !page.url().startsWith(url.split('#')[0]) ? await page.goto(url) : await page.reload();
     await page.waitForLoadState('load');
     await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
-    if (!page.moduleTimeout || attempt >= 3) break;
-    console.log(`  reloading ${url} (module load timeout)`);
+    // a Camunda webapp that never bootstrapped (its loading spinner stays, no error is reported) is reloaded too
+    const stuck = url.includes('/camunda/app/') && !page.moduleTimeout
+      && !(await page.waitForSelector('.ng-scope', { timeout: 20000 }).then(() => true, () => false));
+    if ((!page.moduleTimeout && !stuck) || attempt >= 3) break;
+    console.log(`  reloading ${url} (${stuck ? 'the app did not start' : 'module load timeout'})`);
   }
   return response;
 }
